@@ -1,0 +1,235 @@
+"""Load every dataset in ``data/`` and check it against the JSON Schema beside it.
+
+Problems are collected, never raised one by one, so that an editor sees every mistake of a build at
+once, each with file, line, the path inside the document, what was expected and what was found.
+Checks a schema cannot express (weights that must sum to one, …) are registered per dataset with
+:func:`rule`; references between datasets are declared in schemas with ``"x-ref": "DATASET"``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator, ValidationError, validators
+from referencing import Registry, Resource
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+
+Rule = Callable[[Mapping[str, Any]], Iterable[str]]
+_RULES: dict[str, list[Rule]] = {}
+
+
+def rule(dataset: str) -> Callable[[Rule], Rule]:
+    """Register a check of ``dataset`` that a schema cannot express.
+
+    The check gets every dataset (to follow references) and yields messages that start with the
+    path inside the document, e.g. ``"dimensions[2].weight: weights of dimensions sum to 0.9; …"``.
+    """
+
+    def register(fn: Rule) -> Rule:
+        _RULES.setdefault(dataset, []).append(fn)
+        return fn
+
+    return register
+
+
+@dataclass(frozen=True)
+class DataError:
+    file: str
+    line: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f" {self.path}:" if self.path else ""
+        return f"{self.file}:{self.line}:{where} {self.message}"
+
+
+class DataErrors(Exception):
+    """Raised with every problem found; ``str()`` lists them one per line."""
+
+    def __init__(self, errors: list[DataError]):
+        self.errors = errors
+        super().__init__(format_errors(errors))
+
+
+def format_errors(errors: list[DataError]) -> str:
+    head = f"{len(errors)} problem(s) in data/ — nothing was built:"
+    return "\n".join([head, *(f"  {e}" for e in errors)])
+
+
+# --- YAML with line numbers -------------------------------------------------------------------
+
+def _node_lines(node: yaml.Node, path: tuple = ()) -> dict[tuple, int]:
+    """Map every path inside a YAML document to the 1-based line where its value starts."""
+    lines = {path: node.start_mark.line + 1}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            lines[path + (key.value,)] = key.start_mark.line + 1
+            for sub, line in _node_lines(value, path + (key.value,)).items():
+                lines.setdefault(sub, line)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines.update(_node_lines(item, path + (index,)))
+    return lines
+
+
+def _line_of(lines: Mapping[tuple, int], path: Iterable) -> int:
+    path = tuple(path)
+    while path not in lines and path:
+        path = path[:-1]
+    return lines.get(path, 1)
+
+
+def format_path(path: Iterable) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+# --- schema checks ----------------------------------------------------------------------------
+
+def _schema_registry(data_dir: Path) -> Registry:
+    common = data_dir / "common.schema.json"
+    if not common.exists():
+        return Registry()
+    resource = Resource.from_contents(json.loads(common.read_text(encoding="utf-8")))
+    return Registry().with_resource("common.schema.json", resource)
+
+
+def _explain(error: ValidationError) -> str:
+    """A message that says what was expected, what was found and how to fix it."""
+    found = json.dumps(error.instance, ensure_ascii=False, default=str)
+    if len(found) > 60:
+        found = found[:57] + "..."
+    kind = error.validator
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return f"missing key '{missing}'; add it (see the schema for its meaning)"
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        return f"{error.message}; allowed keys: {', '.join(allowed)} (a typo?)"
+    if kind == "type":
+        return f"expected {error.validator_value}, found {found}"
+    if kind == "enum":
+        return f"expected one of {', '.join(map(str, error.validator_value))}, found {found}"
+    if kind == "pattern":
+        return f"expected text matching {error.validator_value}, found {found}"
+    if kind == "x-ref":
+        return error.message
+    return f"{error.message} (found {found})"
+
+
+def _make_validator_class(ids: Mapping[str, set]):
+    def x_ref(validator, dataset, instance, schema):
+        if isinstance(instance, str) and instance not in ids.get(dataset, set()):
+            known = ", ".join(sorted(ids.get(dataset, set()))[:12])
+            yield ValidationError(
+                f"'{instance}' is not an id in data/{dataset}.yaml; use one of: {known}"
+            )
+
+    return validators.extend(Draft202012Validator, {"x-ref": x_ref})
+
+
+def collect_ids(document: Any) -> set[str]:
+    """Ids of a dataset: the ``id`` of every record in its top-level lists."""
+    found = set()
+    if isinstance(document, Mapping):
+        for value in document.values():
+            if isinstance(value, list):
+                found |= {str(r["id"]) for r in value if isinstance(r, Mapping) and "id" in r}
+    return found
+
+
+def _duplicate_ids(document: Any, path: tuple = ()) -> Iterable[tuple[tuple, str]]:
+    if isinstance(document, Mapping):
+        for key, value in document.items():
+            yield from _duplicate_ids(value, path + (key,))
+    elif isinstance(document, list):
+        ids = Counter(r["id"] for r in document if isinstance(r, Mapping) and "id" in r)
+        for index, record in enumerate(document):
+            if isinstance(record, Mapping) and ids.get(record.get("id"), 0) > 1:
+                yield path + (index, "id"), f"duplicate id '{record['id']}'; ids must be unique in this list"
+            yield from _duplicate_ids(record, path + (index,))
+
+
+# --- the loader -------------------------------------------------------------------------------
+
+def load_datasets(data_dir: Path = DATA_DIR) -> tuple[dict[str, Any], list[DataError]]:
+    """Parse and check every ``*.yaml`` in ``data_dir``; returns (datasets, errors)."""
+    import hooks.rules  # noqa: F401  (registers the per-dataset rules)
+
+    datasets: dict[str, Any] = {}
+    lines: dict[str, dict] = {}
+    errors: list[DataError] = []
+    rel = lambda p: p.relative_to(data_dir.parent).as_posix()  # noqa: E731
+
+    for path in sorted(data_dir.glob("*.yaml")):
+        name = path.stem
+        try:
+            text = path.read_text(encoding="utf-8")
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+            datasets[name] = yaml.safe_load(text)
+        except UnicodeDecodeError as exc:
+            errors.append(DataError(rel(path), 1, "", f"not UTF-8 text ({exc.reason}); save the file as UTF-8"))
+            continue
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 1 if mark else 1
+            problem = getattr(exc, "problem", None) or str(exc)
+            errors.append(DataError(rel(path), line, "", f"YAML syntax error: {problem}; "
+                                    "check indentation, colons and quotes on this line or the one above"))
+            continue
+        lines[name] = _node_lines(node) if node is not None else {}
+        if not (data_dir / f"{name}.schema.json").exists():
+            errors.append(DataError(rel(path), 1, "", f"no schema: add data/{name}.schema.json beside it"))
+
+    ids = {name: collect_ids(doc) for name, doc in datasets.items()}
+    validator_class = _make_validator_class(ids)
+    registry = _schema_registry(data_dir)
+    for name, document in datasets.items():
+        schema_path = data_dir / f"{name}.schema.json"
+        file = rel(data_dir / f"{name}.yaml")
+        if schema_path.exists():
+            try:
+                schema = json.loads(schema_path.read_text(encoding="utf-8"))
+            except json.JSONDecodeError as exc:
+                errors.append(DataError(rel(schema_path), exc.lineno, "", f"invalid JSON: {exc.msg}"))
+                continue
+            validator = validator_class(schema, registry=registry)
+            for error in sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.absolute_path))):
+                path = list(error.absolute_path)
+                errors.append(DataError(file, _line_of(lines[name], path), format_path(path), _explain(error)))
+        for path, message in _duplicate_ids(document):
+            errors.append(DataError(file, _line_of(lines[name], path), format_path(path), message))
+
+    if not errors:  # rules may assume schema-valid data
+        for name, checks in _RULES.items():
+            if name not in datasets:
+                continue
+            for check in checks:
+                for message in check(datasets):
+                    path_text, _, text = message.partition(": ")
+                    path = _parse_path(path_text) if text else ()
+                    errors.append(DataError(rel(data_dir / f"{name}.yaml"),
+                                            _line_of(lines[name], path), path_text if text else "",
+                                            text or message))
+    return datasets, errors
+
+
+def _parse_path(text: str) -> tuple:
+    parts: list = []
+    for chunk in text.replace("]", "").split("."):
+        name, *indexes = chunk.split("[")
+        if name:
+            parts.append(name)
+        parts += [int(i) if i.isdigit() else i for i in indexes]
+    return tuple(parts)
