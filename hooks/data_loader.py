@@ -207,6 +207,9 @@ def load_datasets(data_dir: Path = DATA_DIR) -> tuple[dict[str, Any], list[DataE
             validator = validator_class(schema, registry=registry)
             for error in sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.absolute_path))):
                 path = list(error.absolute_path)
+                if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+                    extra = [k for k in error.instance if k not in error.schema.get("properties", {})]
+                    path += extra[:1]  # point at the unexpected key's own line
                 errors.append(DataError(file, _line_of(lines[name], path), format_path(path), _explain(error)))
         for path, message in _duplicate_ids(document):
             errors.append(DataError(file, _line_of(lines[name], path), format_path(path), message))

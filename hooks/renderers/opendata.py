@@ -1,0 +1,28 @@
+"""The open-data list on the downloads page: every dataset as CSV and JSON, with its licence."""
+
+import json
+
+from hooks.data_loader import DATA_DIR
+from hooks.markers import renderer
+from hooks.opendata import OPEN_DATA_DIR, main_records
+
+
+def _title(name: str, lang: str) -> str:
+    schema = json.loads((DATA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return schema.get("title", name) if lang == "en" else schema.get("x-title-sr", name)
+
+
+@renderer("opendata", "list")
+def opendata_list(ctx) -> str:
+    rows = []
+    for name in sorted(ctx.data):
+        _, records = main_records(ctx.data[name])
+        rows.append({
+            "name": name,
+            "title": _title(name, "en" if ctx.lang == "en" else "sr"),
+            "records": len(records),
+            "csv": ctx.file_url(f"{OPEN_DATA_DIR}/{name}.csv"),
+            "json": ctx.file_url(f"{OPEN_DATA_DIR}/{name}.json"),
+        })
+    licence = ctx.data.get("editions", {}).get("licence")
+    return ctx.render("opendata_list.html", rows=rows, licence=licence)

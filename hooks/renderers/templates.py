@@ -1,0 +1,23 @@
+"""Forms (templates) of the publications: a blank table on the page and a CSV per edition."""
+
+from hooks.markers import renderer
+from hooks.opendata import template_file
+
+
+def _form(ctx, dataset: str, id: str) -> str:
+    templates = {tpl["id"]: tpl for tpl in ctx.data[dataset]["templates"]}
+    if id not in templates:
+        raise KeyError(f"no template id={id!r} in data/{dataset}.yaml; known: {', '.join(templates)}")
+    template = templates[id]
+    return ctx.render("templates_table.html", template=template, csv_url=ctx.file_url(
+        template_file(dataset, id, ctx.lang)))
+
+
+@renderer("templates_handbook", "table")
+def handbook_form(ctx, id: str) -> str:
+    return _form(ctx, "templates_handbook", id)
+
+
+@renderer("templates_guidelines", "table")
+def guidelines_form(ctx, id: str) -> str:
+    return _form(ctx, "templates_guidelines", id)

@@ -1,0 +1,49 @@
+"""Shared fixtures: the real site is built once per test run and every test reads its output."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+# What a site copy needs; docs-dev, tests and caches are left out.
+SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides", "data", "docs")
+
+
+def build_env(**extra: str) -> dict[str, str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **extra}
+    env.pop("KGO_EDITION", None)
+    return env
+
+
+def run_build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
+    """``mkdocs build`` of ``project`` into ``site``; returns the finished process."""
+    return subprocess.run([*MKDOCS, "build", "-d", str(site)], cwd=project, env=build_env(**env),
+                          capture_output=True, text=True, timeout=1200, check=False)
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the sources that a test may break without touching the repository."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in SITE_SOURCES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The complete site (every edition, every book), built once from the repository."""
+    out = tmp_path_factory.mktemp("built") / "site"
+    result = run_build(ROOT, out)
+    assert result.returncode == 0, f"the site did not build:\n{result.stdout[-3000:]}\n{result.stderr[-6000:]}"
+    return out
