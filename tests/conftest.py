@@ -42,7 +42,11 @@ def copy_project(target: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The complete site (every edition, every book), built once from the repository."""
+    """The complete site (every edition, every book), built once from the repository.
+
+    KGO_TEST_SITE=path reuses a site built before (for a quick re-run while developing)."""
+    if os.environ.get("KGO_TEST_SITE"):
+        return Path(os.environ["KGO_TEST_SITE"])
     out = tmp_path_factory.mktemp("built") / "site"
     result = run_build(ROOT, out)
     assert result.returncode == 0, f"the site did not build:\n{result.stdout[-3000:]}\n{result.stderr[-6000:]}"
