@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 # Reproducible PDFs: every timestamp comes from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1700000000)
-# Preview one edition: make serve EDITION=en (sr, sr-Cyrl or en).
+# Preview one edition: make serve EDITION=en (sr or en; sr-Cyrl builds all three, as it derives from sr).
 EDITION ?= sr
 
 .PHONY: site html serve test check i18n-status bench lock clean deps node-deps system-deps
@@ -18,7 +18,7 @@ html: deps ## Build every edition's HTML only (no PDFs), into site/
 	KGO_PDF=0 $(BIN)/mkdocs build
 
 serve: deps ## Live preview of one edition for editors (no PDFs): make serve EDITION=en
-	KGO_PDF=0 KGO_EDITION=$(EDITION) $(BIN)/mkdocs serve --dirty -a 127.0.0.1:8000
+	KGO_PDF=0 $(if $(filter-out sr-Cyrl,$(EDITION)),KGO_EDITION=$(EDITION)) $(BIN)/mkdocs serve --dirty -a 127.0.0.1:8000
 
 test: deps system-deps node-deps ## Run every test: unit, build, PDF, browser, lint
 	$(BIN)/python -m pytest -q
