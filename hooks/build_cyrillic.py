@@ -8,8 +8,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load by path, not as a package
 
-from hooks.cyrillic import strip_protection, transliterate_markdown  # noqa: E402
-from hooks.mkdocs_support import edition  # noqa: E402
+from hooks.cyrillic import strip_protection, transliterate_markdown
+from hooks.mkdocs_support import edition
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -8,11 +8,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load by path, not as a package
 
-from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.exceptions import PluginError
 
-from hooks.data_loader import DataErrors, load_datasets  # noqa: E402
-from hooks.markers import RenderContext, check_markers, expand_markers  # noqa: E402
-from hooks.mkdocs_support import edition, page_path  # noqa: E402
+from hooks.data_loader import DataErrors, load_datasets
+from hooks.markers import RenderContext, check_markers, expand_markers
+from hooks.mkdocs_support import edition, page_path
 
 _state = {}
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load by path, not as a package
 
-from mkdocs.structure.nav import Section  # noqa: E402
+from mkdocs.structure.nav import Section
 
-from hooks.i18n_text import t  # noqa: E402
-from hooks.mkdocs_support import edition  # noqa: E402
-from hooks.publications import nav_sections, publications  # noqa: E402
+from hooks.i18n_text import t
+from hooks.mkdocs_support import edition
+from hooks.publications import nav_sections, publications
 
 PLACEHOLDER = "PUBLICATIONS"
 

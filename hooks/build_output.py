@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load by path, not as a package
 
-from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.plugins import event_priority
 
 _state = {"command": None, "target": None}
 

@@ -125,7 +125,7 @@ def test_nothing_is_loaded_from_a_third_party_host(site):
                 offenders.append(f"{path.relative_to(site)}: <{tag}> {url}")
     for path in list(site.rglob("*.css")) + list(site.rglob("*.js")):
         text = path.read_text(encoding="utf-8", errors="replace")
-        if CSS_URL.search(text) and path.suffix == ".css" or IMPORT.search(text):
+        if (CSS_URL.search(text) and path.suffix == ".css") or IMPORT.search(text):
             offenders.append(f"{path.relative_to(site)}: loads {CSS_URL.search(text) or IMPORT.search(text)}")
     assert not offenders, "\n".join(offenders[:20])
 
