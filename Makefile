@@ -9,7 +9,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 # Preview one edition: make serve EDITION=en (sr or en; sr-Cyrl builds all three, as it derives from sr).
 EDITION ?= sr
 
-.PHONY: site html serve test check i18n-status bench lock clean deps node-deps system-deps
+.PHONY: site html serve test check spell i18n-status bench lock clean deps node-deps system-deps
 
 site: deps ## Build the whole site with every PDF book into site/ (the main job)
 	$(BIN)/mkdocs build
@@ -25,7 +25,14 @@ test: deps system-deps node-deps ## Run every test: unit, build, PDF, browser, l
 
 check: deps ## Fast checks without PDFs: lint, data, translations, spelling
 	$(BIN)/ruff check hooks tests tools
+	$(BIN)/python -c 'from hooks.data_loader import format_errors, load_datasets; e = load_datasets()[1]; print(format_errors(e) if e else "data/: every dataset matches its schema"); raise SystemExit(bool(e))'
+	$(BIN)/python -m hooks.i18n_status
+	$(BIN)/python -m hooks.spelling
+	$(BIN)/python -m hooks.md_style
 	$(BIN)/python -m pytest -q -m "not slow"
+
+spell: deps ## Spelling of docs/sr, docs/en and the Cyrillic edition (word lists: tests/spelling/)
+	$(BIN)/python -m hooks.spelling
 
 i18n-status: deps ## Which translations are missing, outdated or structurally different
 	$(BIN)/python -m hooks.i18n_status

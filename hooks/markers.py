@@ -32,13 +32,19 @@ _ARG_RE = re.compile(r"^(?P<key>[a-z_][a-z0-9_-]*)=(?P<value>\S+)$")
 
 Renderer = Callable[..., str]
 _REGISTRY: dict[tuple[str, str], Renderer] = {}
+_NO_DATA_FILE: set[str] = set()  # marker names that render site facts, not one data/NAME.yaml
 
 
-def renderer(dataset: str, view: str) -> Callable[[Renderer], Renderer]:
-    """Register ``fn`` as the renderer of ``<!-- data: dataset view ... -->``."""
+def renderer(dataset: str, view: str, data_file: bool = True) -> Callable[[Renderer], Renderer]:
+    """Register ``fn`` as the renderer of ``<!-- data: dataset view ... -->``.
+
+    ``data_file=False`` for a marker that renders something other than ``data/DATASET.yaml``
+    (e.g. the list of every open-data file)."""
 
     def register(fn: Renderer) -> Renderer:
         _REGISTRY[(dataset, view)] = fn
+        if not data_file:
+            _NO_DATA_FILE.add(dataset)
         return fn
 
     return register
@@ -107,7 +113,7 @@ def check_markers(markdown: str, file: str, datasets: Mapping[str, Any]) -> list
                     else f"known datasets: {', '.join(sorted({d for d, _ in known}))}")
             errors.append(MarkerError(file, m.line, f"unknown marker '{m.dataset} {m.view}'; {hint}"))
             continue
-        if m.dataset not in datasets:
+        if m.dataset not in datasets and m.dataset not in _NO_DATA_FILE:
             errors.append(MarkerError(file, m.line, f"marker needs data/{m.dataset}.yaml, which does not exist"))
         params = inspect.signature(fn).parameters
         for key in m.args:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 
 # Modules that define validation rules; each registers its rules when imported.
-_RULE_MODULES = ("hooks.rules_core",)
+_RULE_MODULES = ("hooks.rules_core", "hooks.reference_data", "hooks.valorization", "hooks.standards")
 
 for _module in _RULE_MODULES:
     importlib.import_module(_module)

@@ -12,7 +12,7 @@ def _title(name: str, lang: str) -> str:
     return schema.get("title", name) if lang == "en" else schema.get("x-title-sr", name)
 
 
-@renderer("opendata", "list")
+@renderer("opendata", "list", data_file=False)
 def opendata_list(ctx) -> str:
     rows = []
     for name in sorted(ctx.data):

@@ -53,3 +53,88 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+# --- Shared by the browser suite: editions, viewports, the pages every check visits -------------
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ARTIFACTS / "screenshots"
+#: Edition (the <html lang> it must have) -> URL prefix.
+EDITIONS = {"sr-Latn": "", "sr-Cyrl": "sr-Cyrl/", "en": "en/"}
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+#: A word that finds pages in each edition (the search page is tested with results on it).
+SEARCH_QUERY = {"sr-Latn": "opstina", "sr-Cyrl": "општина", "en": "municipality"}
+PUBLICATIONS = ("prirucnik", "smernice", "standardi", "agenda-pirot")
+SELF_ASSESSMENT_MARK = 'class="ki-sa"'
+#: Names of the key pages (see the key_pages fixture), for parametrised tests.
+KEY_PAGES = ("home", *PUBLICATIONS, "downloads", "network", "self-assessment", "search")
+
+
+def _chapters(site: Path, folder: str) -> list[Path]:
+    """Chapter folders of a publication in the built Latin edition, in file-name order."""
+    base = site / folder
+    return sorted(p.parent for p in base.glob("*/index.html")) if base.is_dir() else []
+
+
+def find_self_assessment(site: Path) -> str:
+    """Site path ('standardi/NAME/') of the page with the interactive self-assessment form."""
+    for chapter in [site / "standardi", *_chapters(site, "standardi")]:
+        index = chapter / "index.html"
+        if index.is_file() and SELF_ASSESSMENT_MARK in index.read_text(encoding="utf-8"):
+            return f"{chapter.relative_to(site).as_posix()}/"
+    raise AssertionError("no page under standardi/ carries the self-assessment form "
+                         "(<!-- data: standards form --> renders <form class=\"ki-sa\">)")
+
+
+def chapter_with_tables(site: Path, folder: str, exclude: str = "") -> str:
+    """The chapter of a publication with the most tables (ties: first by name) that exists in all
+    three editions: the page where tables, captions and headers are tested hardest."""
+    best, best_count = None, -1
+    for chapter in _chapters(site, folder):
+        path = f"{chapter.relative_to(site).as_posix()}/"
+        if path == exclude or not all((site / root / path / "index.html").is_file() for root in EDITIONS.values()):
+            continue
+        count = (chapter / "index.html").read_text(encoding="utf-8").count("<table")
+        if count > best_count:
+            best, best_count = path, count
+    assert best is not None, f"the publication {folder}/ has no chapter pages in all three editions"
+    return best
+
+
+@pytest.fixture(scope="session")
+def key_pages(site) -> dict[str, str]:
+    """Name -> site path (relative to an edition's root) of every page the suite checks."""
+    self_assessment = find_self_assessment(site)
+    pages = {"home": ""}
+    for folder in PUBLICATIONS:
+        pages[folder] = chapter_with_tables(site, folder, exclude=self_assessment)
+    pages.update({"downloads": "preuzimanja/", "network": "mreza/", "self-assessment": self_assessment,
+                  "search": "pretraga/"})
+    return pages
+
+
+def page_url(server: str, edition: str, path: str) -> str:
+    """URL of a site path in an edition; the search page gets a query that finds results."""
+    url = f"{server}{EDITIONS[edition]}{path}"
+    if path == "pretraga/":
+        url += f"?q={SEARCH_QUERY[edition]}"
+    return url
+
+
+def open_page(page, url: str) -> None:
+    """Go to a page and wait until it is complete: fonts loaded, search results shown."""
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.status == 200, f"{url} answered {response and response.status}"
+    if "/pretraga/" in url:
+        page.wait_for_selector("#kg-search-page[data-ready=true]")
+    page.evaluate("document.fonts.ready.then(() => true)")
+
+
+@pytest.fixture(scope="session")
+def contexts(browser):
+    """One browser context per viewport for the whole session (pages are opened and closed in it)."""
+    made = {name: browser.new_context(viewport=size) for name, size in VIEWPORTS.items()}
+    yield made
+    for context in made.values():
+        context.close()

@@ -1,0 +1,86 @@
+"""MkDocs hook: an English page whose Serbian original changed after it shows a notice on top.
+
+Which pages lag is decided by ``hooks.i18n_status.outdated()`` from the git history (committed
+changes only), once per build and commit: the three editions and every `mkdocs serve` rebuild at
+the same commit reuse the answer. Only the English edition asks.
+"""
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load by path, not as a package
+
+from hooks.i18n_status import DOCS, outdated
+from hooks.mkdocs_support import edition, page_path
+
+MONTHS = ("January February March April May June July August September October November December").split()
+
+_cache: dict = {"key": None, "pages": {}}
+
+
+def _git(*args: str, cwd: Path) -> str:
+    result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+    return result.stdout.strip() if result.returncode == 0 else ""
+
+
+def lagging(docs: Path = DOCS) -> dict[str, str]:
+    """{page path: ISO date of the last change of its Serbian original} for lagging English pages."""
+    key = (str(docs.resolve()), _git("rev-parse", "HEAD", cwd=docs))
+    if _cache["key"] != key:
+        pages = {}
+        for page, _, _ in outdated(docs):
+            pages[page] = _git("log", "-1", "--format=%cs", "--", str(docs / "sr" / page), cwd=docs)
+        _cache.update(key=key, pages=pages)
+    return _cache["pages"]
+
+
+def english_date(iso: str) -> str:
+    """'2016-06-18' -> '18 June 2016' (no locale needed)."""
+    day = date.fromisoformat(iso)
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def serbian_href(page_url: str, edition_root: str) -> str:
+    """Relative link from an English page to the same page in the Serbian (Latin) edition.
+
+    ``en/prirucnik/mapiranje/`` -> ``../../../prirucnik/mapiranje/``; the site root stays relative,
+    so the link works on any host and in the preview.
+    """
+    target = page_url.removeprefix(edition_root)
+    return "../" * page_url.count("/") + target or "./"
+
+
+def notice(href: str, changed: str) -> str:
+    """The warning admonition (Markdown; the link is HTML so that MkDocs does not try to resolve a
+    page of another language)."""
+    when = f" on {english_date(changed)}" if changed else ""
+    return (
+        '!!! warning "This translation may be out of date"\n'
+        f"    The Serbian original of this page changed{when}, after this English text was last updated; "
+        f'see the <a href="{href}" hreflang="sr-Latn" lang="sr-Latn">Serbian version</a>.\n'
+    )
+
+
+def add_notice(markdown: str, text: str) -> str:
+    """Put ``text`` right under the page's '# Title' (or at the top when the page starts otherwise)."""
+    lines = markdown.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if line.startswith("# "):
+            return "".join(lines[: index + 1]) + "\n" + text + "\n" + "".join(lines[index + 1:])
+        break
+    return text + "\n" + markdown
+
+
+def on_page_markdown(markdown, page, config, files):
+    if edition(config) != "en":
+        return markdown
+    docs = Path(config.docs_dir) if config.docs_dir else DOCS
+    changed = lagging(docs).get(page_path(page))
+    if changed is None:
+        return markdown
+    href = serbian_href(page.url, config.extra.get("edition_root", ""))
+    return add_notice(markdown, notice(href, changed))

@@ -1,0 +1,289 @@
+"""Reference datasets (districts, municipalities, SDG targets, glossary, funding sources, editions):
+the cross-reference checks a JSON Schema cannot express, and small helpers their renderers share.
+
+:func:`validate_reference` is pure: it takes the parsed datasets (``{name: document}``) and returns
+one message per problem, each naming the file, the path inside it, what is wrong and how to fix it.
+The same checks are registered with the data loader (``hooks.data_loader.rule``) when this module
+is imported, so a build reports them with line numbers.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from hooks.i18n_text import t
+
+# --- cross-reference checks -------------------------------------------------------------------
+
+
+def _ids(records: Iterable[Mapping[str, Any]]) -> list[str]:
+    return [str(r.get("id")) for r in records if isinstance(r, Mapping)]
+
+
+def _duplicates(values: Iterable[str]) -> set[str]:
+    return {v for v, n in Counter(values).items() if n > 1}
+
+
+def check_districts(data: Mapping[str, Any]) -> list[str]:
+    """Districts have unique ids and orders, and each has at least one municipality."""
+    out: list[str] = []
+    districts = data.get("districts", {}).get("districts", [])
+    for i, d in enumerate(districts):
+        if d["id"] in _duplicates(_ids(districts)):
+            out.append(f"districts[{i}].id: duplicate id '{d['id']}'; ids must be unique")
+    orders = [d.get("order") for d in districts]
+    for i, d in enumerate(districts):
+        if orders.count(d.get("order")) > 1:
+            out.append(f"districts[{i}].order: order {d.get('order')} is used twice; give each district its own")
+    if "municipalities" in data:
+        used = {m.get("district") for m in data["municipalities"].get("municipalities", [])}
+        for i, d in enumerate(districts):
+            if d["id"] not in used:
+                out.append(f"districts[{i}]: district '{d['id']}' has no municipality in "
+                           "data/municipalities.yaml; add one or remove the district")
+    return out
+
+
+def check_municipalities(data: Mapping[str, Any]) -> list[str]:
+    """District references, city status and figures that schemas cannot check."""
+    out: list[str] = []
+    doc = data.get("municipalities", {})
+    records = doc.get("municipalities", [])
+    district_ids = _ids(data.get("districts", {}).get("districts", []))
+    dup = _duplicates(_ids(records))
+    for i, m in enumerate(records):
+        where = f"municipalities[{i}]"
+        if m.get("id") in dup:
+            out.append(f"{where}.id: duplicate id '{m['id']}'; ids must be unique")
+        if m.get("district") not in district_ids:
+            known = ", ".join(district_ids) or "none (data/districts.yaml is missing or empty)"
+            out.append(f"{where}.district: '{m.get('district')}' (municipality '{m.get('id')}') is not an id "
+                       f"in data/districts.yaml; use one of: {known}")
+        if "city_since" in m and m.get("kind") != "city":
+            out.append(f"{where}.city_since: only a city has 'city_since', but '{m.get('id')}' has "
+                       f"kind '{m.get('kind')}'; remove it or set kind: city")
+        for key in ("population_2022", "area_km2", "city_since"):
+            figure = m.get(key)
+            if not isinstance(figure, Mapping):
+                continue
+            if figure.get("value") is None and not figure.get("note"):
+                out.append(f"{where}.{key}: an unknown value (null) needs a 'note' saying why and where "
+                           "to check it")
+            if figure.get("value") is not None and figure.get("source", {}).get("url") is None \
+                    and not figure.get("source", {}).get("note"):
+                out.append(f"{where}.{key}: a known value needs a source with a url or a note on where "
+                           "the figure was read")
+    return out
+
+
+def check_sdg_targets(data: Mapping[str, Any], docs_dir: Path | None = None) -> list[str]:
+    """Targets belong to a listed goal, and every page they cite has a link text (and exists)."""
+    out: list[str] = []
+    doc = data.get("sdg_targets", {})
+    goals = {g["id"]: g for g in doc.get("goals", [])}
+    pages = doc.get("pages", {})
+    for i, target in enumerate(doc.get("targets", [])):
+        where = f"targets[{i}]"
+        goal = target.get("goal")
+        if goal not in goals:
+            out.append(f"{where}.goal: '{goal}' is not a goal id in data/sdg_targets.yaml; use one of: "
+                       f"{', '.join(goals)}")
+        elif not str(target.get("id", "")).startswith(f"{goal}."):
+            out.append(f"{where}.id: target '{target.get('id')}' does not belong to goal '{goal}'")
+        for j, page in enumerate(target.get("addressed_by", [])):
+            path = page.partition("#")[0]
+            if path not in pages:
+                out.append(f"{where}.addressed_by[{j}]: page '{path}' has no link text in 'pages'; add it there")
+            if docs_dir is not None:
+                for lang in ("sr", "en"):
+                    if not (docs_dir / lang / path).exists():
+                        out.append(f"{where}.addressed_by[{j}]: docs/{lang}/{path} does not exist; "
+                                   "create it or remove it from the list")
+    return out
+
+
+def check_glossary(data: Mapping[str, Any]) -> list[str]:
+    """Unique ids and abbreviations; 'see' points to other existing entries."""
+    out: list[str] = []
+    terms = data.get("glossary", {}).get("terms", [])
+    ids = _ids(terms)
+    dup = _duplicates(ids)
+    for lang in ("sr", "en"):
+        shorts = [t(x["abbreviation"], lang) for x in terms if x.get("abbr") and x.get("abbreviation")]
+        for short in sorted(_duplicates(shorts)):
+            out.append(f"terms: abbreviation '{short}' ({lang}) is defined twice; keep one entry")
+    for i, term in enumerate(terms):
+        where = f"terms[{i}]"
+        if term.get("id") in dup:
+            out.append(f"{where}.id: duplicate id '{term['id']}'; ids must be unique")
+        if term.get("abbreviation") and not term.get("abbr"):
+            out.append(f"{where}.abbr: '{term['id']}' has an abbreviation but no 'abbr: true'; add it")
+        for j, other in enumerate(term.get("see", [])):
+            if other == term.get("id"):
+                out.append(f"{where}.see[{j}]: an entry cannot refer to itself")
+            elif other not in ids:
+                out.append(f"{where}.see[{j}]: '{other}' is not an id in data/glossary.yaml")
+    return out
+
+
+def check_funding_sources(data: Mapping[str, Any]) -> list[str]:
+    """Every type has its label; ids are unique."""
+    out: list[str] = []
+    doc = data.get("funding_sources", {})
+    labels = doc.get("labels", {})
+    records = doc.get("funding_sources", [])
+    dup = _duplicates(_ids(records))
+    for i, f in enumerate(records):
+        if f.get("id") in dup:
+            out.append(f"funding_sources[{i}].id: duplicate id '{f['id']}'; ids must be unique")
+        if f"type_{f.get('type')}" not in labels:
+            out.append(f"funding_sources[{i}].type: no label 'type_{f.get('type')}' in 'labels'; add it")
+    return out
+
+
+_CHECKS = {
+    "districts": check_districts,
+    "municipalities": check_municipalities,
+    "sdg_targets": check_sdg_targets,
+    "glossary": check_glossary,
+    "funding_sources": check_funding_sources,
+}
+
+
+def validate_reference(data: Mapping[str, Any], docs_dir: Path | None = None) -> list[str]:
+    """Every cross-reference problem of the reference datasets, as 'data/FILE.yaml: path: message'.
+
+    ``data`` maps dataset names to parsed YAML (only the datasets present are checked);
+    ``docs_dir`` (e.g. ``Path("docs")``), when given, also checks that cited pages exist.
+    """
+    out: list[str] = []
+    for name, check in _CHECKS.items():
+        if name not in data:
+            continue
+        found = check_sdg_targets(data, docs_dir) if name == "sdg_targets" else check(data)
+        out += [f"data/{name}.yaml: {message}" for message in found]
+    return out
+
+
+def _register_rules() -> None:
+    """Connect the checks to the data loader so a build reports them with line numbers."""
+    try:
+        from hooks.data_loader import DATA_DIR, rule
+    except ImportError:  # pragma: no cover - the loader is part of the framework
+        return
+    docs = DATA_DIR.parent / "docs"
+    for name, check in _CHECKS.items():
+        if name == "sdg_targets":
+            rule(name)(lambda datasets: check_sdg_targets(datasets, docs))
+        else:
+            rule(name)(check)
+
+
+_register_rules()
+
+
+# --- helpers shared by the renderers ----------------------------------------------------------
+
+# Serbian alphabetical order (Latin: abeceda; Cyrillic: azbuka); digraphs are single letters.
+_LATIN = ["a", "b", "c", "č", "ć", "d", "dž", "đ", "e", "f", "g", "h", "i", "j", "k", "l", "lj", "m",
+          "n", "nj", "o", "p", "q", "r", "s", "š", "t", "u", "v", "w", "x", "y", "z", "ž"]
+_CYRILLIC = list("абвгдђежзијклљмнњопрстћуфхцчџш")
+_LATIN_RANK = {letter: i for i, letter in enumerate(_LATIN)}
+_CYRILLIC_RANK = {letter: i for i, letter in enumerate(_CYRILLIC)}
+
+
+def sort_key(text: str, lang: str) -> tuple:
+    """Collation key for alphabetical lists: Serbian order for sr/cyr, plain order for en."""
+    s = text.casefold()
+    if lang == "en":
+        folded = unicodedata.normalize("NFKD", s)
+        return tuple(c for c in folded if not unicodedata.combining(c)), s
+    key: list[tuple[int, int]] = []
+    i = 0
+    while i < len(s):
+        two, one = s[i:i + 2], s[i]
+        if lang == "sr" and two in _LATIN_RANK:
+            key.append((1, _LATIN_RANK[two]))
+            i += 2
+            continue
+        if lang == "cyr" and one in _CYRILLIC_RANK:
+            key.append((1, _CYRILLIC_RANK[one]))
+        elif one in _LATIN_RANK:
+            key.append((1 if lang == "sr" else 2, _LATIN_RANK[one]))
+        elif one.isdigit():
+            key.append((0, ord(one)))
+        else:  # spaces and punctuation sort first and do not break ties between words
+            key.append((0, 0))
+        i += 1
+    return tuple(key), s
+
+
+def safe_url(url: str | None) -> str:
+    """Only http(s) addresses become links; anything else (javascript:, data:) is dropped."""
+    if url and url.lower().startswith(("http://", "https://")):
+        return url
+    return ""
+
+
+def source_view(source: Mapping[str, Any], lang: str) -> dict[str, str]:
+    """A common.schema.json source ready for a template (date written for the edition)."""
+    from hooks.renderers.project import fmt_date
+
+    return {
+        "title": source["title"],
+        "publisher": source["publisher"],
+        "url": safe_url(source.get("url")),
+        "date": fmt_date(source["date"], lang),
+        "accessed": fmt_date(source["accessed"], lang) if source.get("accessed") else "",
+    }
+
+
+def label(doc: Mapping[str, Any], key: str, lang: str, **values: Any) -> str:
+    """A word from a dataset's ``labels``; ``{name}`` placeholders are filled before Cyrillic."""
+    labels = doc.get("labels", {})
+    if key not in labels:
+        raise KeyError(f"label {key!r} is missing from the dataset's 'labels' block")
+    text = labels[key]
+    if values:
+        text = {k: v.format(**values) for k, v in text.items()}
+    return t(text, lang)
+
+
+class Notes:
+    """Numbered notes below a table: one per distinct (source, note, secondary) combination."""
+
+    def __init__(self, prefix: str, lang: str, secondary_text: str = ""):
+        self.prefix = prefix
+        self.lang = lang
+        self.secondary_text = secondary_text
+        self.items: list[dict[str, Any]] = []
+        self._index: dict[tuple, int] = {}
+
+    def add(self, source: Mapping[str, Any], note: Any = None, secondary: bool = False) -> dict[str, str]:
+        key = (source.get("title"), source.get("url"), t(note, self.lang) if note else "", bool(secondary))
+        if key not in self._index:
+            self._index[key] = len(self.items) + 1
+            self.items.append({
+                "number": self._index[key],
+                "id": f"{self.prefix}-{self._index[key]}",
+                "source": source_view(source, self.lang),
+                "note": t(note, self.lang) if note else "",
+                "secondary": self.secondary_text if secondary else "",
+            })
+        n = self._index[key]
+        return {"number": str(n), "id": f"{self.prefix}-{n}"}
+
+
+def lang_of(ctx: Any) -> str:
+    return getattr(ctx, "lang", "sr")
+
+
+def records(ctx: Any, dataset: str, key: str) -> Sequence[Mapping[str, Any]]:
+    """The list ``key`` of ``data/DATASET.yaml``, with a clear error when the file is missing."""
+    if dataset not in ctx.data:
+        raise KeyError(f"marker needs data/{dataset}.yaml, which was not loaded")
+    return ctx.data[dataset].get(key, [])

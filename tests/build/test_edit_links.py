@@ -1,0 +1,88 @@
+"""Every page of every edition has an "edit this page" link to the file an editor changes: the
+Latin and Cyrillic editions to docs/sr/…, the English edition to docs/en/…, and the file exists."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+# edition -> (URL prefix in the site, folder of the source the edit link must point to)
+EDITIONS = {"sr": ("", "sr"), "cyr": ("sr-Cyrl/", "sr"), "en": ("en/", "en")}
+
+
+def setting(name: str) -> str:
+    """A top-level value of mkdocs.yml (it has tags a plain YAML loader cannot read)."""
+    match = re.search(rf"^{name}:[ \t]*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
+    assert match, f"mkdocs.yml has no {name}"
+    return match[1]
+
+
+def edit_prefix() -> str:
+    """'https://github.com/OWNER/REPO/edit/main/': what precedes the repository path of a file."""
+    edit_uri = setting("edit_uri")  # edit/main/docs/
+    branch_part = edit_uri.split("/docs", 1)[0].strip("/")  # edit/main
+    return f"{setting('repo_url').rstrip('/')}/{branch_part}/"
+
+
+def source_pages(lang: str) -> list[str]:
+    base = ROOT / "docs" / lang
+    return sorted(p.relative_to(base).as_posix() for p in base.rglob("*.md"))
+
+
+def built_path(site: Path, prefix: str, page: str) -> Path:
+    stem = page[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return site / prefix / stem[: -len("index")] / "index.html"
+    return site / prefix / stem / "index.html"
+
+
+class _EditLinks(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "a" and "edit" in (attributes.get("rel") or "").split():
+            self.hrefs.append(attributes.get("href") or "")
+
+
+def edit_links(path: Path) -> list[str]:
+    parser = _EditLinks()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.hrefs
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_every_page_has_an_edit_link_to_an_existing_source_file(site, edition):
+    prefix, source_lang = EDITIONS[edition]
+    repo_prefix = edit_prefix()
+    problems = []
+    pages = source_pages("en" if edition == "en" else "sr")
+    assert pages
+    for page in pages:
+        html = built_path(site, prefix, page)
+        if not html.exists():
+            problems.append(f"{html.relative_to(site)}: not built")
+            continue
+        links = edit_links(html)
+        if len(links) != 1:
+            problems.append(f"{html.relative_to(site)}: {len(links)} edit links, expected 1")
+            continue
+        href = links[0]
+        if not href.startswith(repo_prefix):
+            problems.append(f"{html.relative_to(site)}: edit link {href} does not start with {repo_prefix}")
+            continue
+        file = href.removeprefix(repo_prefix)
+        if file != f"docs/{source_lang}/{page}":
+            problems.append(f"{html.relative_to(site)}: edit link to {file}, expected docs/{source_lang}/{page}")
+        if not (ROOT / file).is_file():
+            problems.append(f"{html.relative_to(site)}: edit link to {file}, which does not exist")
+    assert problems == [], "\n".join(problems)

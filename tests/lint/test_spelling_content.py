@@ -1,0 +1,43 @@
+"""Every page of docs/sr and docs/en passes the spelling check, and the generated Cyrillic edition
+has no more unknown words than the Latin master (a higher rate means a wrong transliteration)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from hooks import spelling
+
+pytestmark = pytest.mark.skipif(shutil.which("hunspell") is None, reason="hunspell is not installed")
+
+
+@pytest.fixture(scope="module")
+def report() -> spelling.Report:
+    return spelling.check()
+
+
+def test_no_unknown_words(report):
+    assert report.findings == [], (
+        "unknown words — correct the typo, or add a correct word to tests/spelling/sr.txt or en.txt "
+        "(make spell):\n" + "\n".join(map(str, report.findings))
+    )
+
+
+def test_the_cyrillic_edition_is_spelt_no_worse_than_the_latin_text(report):
+    assert report.tokens["cyr"] == report.tokens["sr"] > 0
+    assert report.rate("cyr") <= report.rate("sr"), "\n".join(map(str, report.cyrillic))
+    assert report.cyrillic == []
+
+
+def test_the_cyrillic_rate_without_word_lists_is_no_worse_either():
+    raw = spelling.check(wordlists={})
+    assert raw.rate("cyr") <= raw.rate("sr"), "\n".join(map(str, raw.cyrillic))
+
+
+def test_the_word_lists_are_sorted_and_one_word_per_line():
+    for path in spelling.WORDLISTS.values():
+        entries = spelling.read_wordlist(path)
+        assert entries, f"{path} is empty"
+        assert entries == sorted(set(entries), key=spelling.sort_key), f"{path}: sort it, no repeats"
+        assert all(" " not in entry and "\t" not in entry for entry in entries), f"{path}: one word per line"
