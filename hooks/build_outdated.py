@@ -42,14 +42,16 @@ def english_date(iso: str) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def serbian_href(page_url: str, edition_root: str) -> str:
-    """Relative link from an English page to the same page in the Serbian (Latin) edition.
+def serbian_href(page_url: str, edition_root: str, site_url: str = "") -> str:
+    """Link from an English page to the same page in the Serbian (Latin) edition.
 
-    ``en/prirucnik/mapiranje/`` -> ``../../../prirucnik/mapiranje/``; the site root stays relative,
-    so the link works on any host and in the preview.
+    ``en/prirucnik/mapiranje/`` -> ``../../../prirucnik/mapiranje/``: relative, so it works on any
+    host. When only the English edition is built (``make serve EDITION=en``) its pages sit at the
+    root and there is no Serbian page beside them: the link then goes to the published site.
     """
-    target = page_url.removeprefix(edition_root)
-    return "../" * page_url.count("/") + target or "./"
+    if edition_root and not page_url.startswith(edition_root):
+        return site_url.rstrip("/") + "/" + page_url if site_url else "/" + page_url
+    return "../" * page_url.count("/") + page_url.removeprefix(edition_root)
 
 
 def notice(href: str, changed: str) -> str:
@@ -82,5 +84,5 @@ def on_page_markdown(markdown, page, config, files):
     changed = lagging(docs).get(page_path(page))
     if changed is None:
         return markdown
-    href = serbian_href(page.url, config.extra.get("edition_root", ""))
+    href = serbian_href(page.url, config.extra.get("edition_root", ""), config.site_url or "")
     return add_notice(markdown, notice(href, changed))

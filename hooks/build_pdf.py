@@ -110,14 +110,13 @@ def on_post_build(config):
             chapters = [_state["pages"][(lang, f"{pub['folder']}/{c}")] for c in pub["chapters"]]
             html = pdf_books.book_html(pub, lang, chapters, editions_data, glossary,
                                        site_url=config.site_url or "", epoch=epoch)
+            (CACHE / f"{pdf_books.pdf_stem(pub, lang)}.html").write_text(html, encoding="utf-8")  # to inspect
             images = pdf_books.local_images(html, site_dir)
             for variant in pdf_books.VARIANTS:
                 stem = pdf_books.pdf_stem(pub, lang, variant)
                 key = pdf_books.input_digest(html, variant, [*fonts, *images, *data_files], CODE_FILES)
-                target = CACHE / f"{stem}.pdf"
-                if (CACHE / f"{stem}.key").exists() and target.exists() \
-                        and (CACHE / f"{stem}.key").read_text() == key:
-                    cached.append(stem)
+                if _cached(stem, key).exists():
+                    cached.append((stem, key))
                 else:
                     jobs.append((stem, key, html, variant))
     if problems:
@@ -127,9 +126,10 @@ def on_post_build(config):
     if jobs:
         _render_all(jobs, site_dir)
     stats = {}
-    for stem in sorted([*cached, *(job[0] for job in jobs)]):
-        shutil.copyfile(CACHE / f"{stem}.pdf", out_dir / f"{stem}.pdf")
+    for stem, key in sorted([*cached, *((job[0], job[1]) for job in jobs)]):
+        shutil.copyfile(_cached(stem, key), out_dir / f"{stem}.pdf")
         stats[stem] = pdf_books.book_stats(out_dir / f"{stem}.pdf")
+        _prune(stem, key)
     log.info(f"PDF books: {len(stats)} in {pdf_books.PDF_FOLDER}/ — {len(jobs)} rendered in "
              f"{time.monotonic() - started:.1f} s, {len(cached)} unchanged from .cache/pdf/")
 
@@ -142,13 +142,27 @@ def on_post_build(config):
             raise PluginError(f"{file.relative_to(site_dir)}: {error}") from error
 
 
+def _cached(stem: str, key: str) -> Path:
+    """The cache is addressed by the inputs' hash, so builds running at once never mix books."""
+    return CACHE / f"{stem}.{key[:24]}.pdf"
+
+
+def _prune(stem: str, key: str, keep: int = 2) -> None:
+    """Keep the current book and the last few others of the same name."""
+    others = sorted((p for p in CACHE.glob(f"{stem}.*.pdf")
+                     if p != _cached(stem, key) and p.name.count(".") == 2),
+                    key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in others[keep - 1:]:
+        old.unlink(missing_ok=True)
+
+
 def _render_all(jobs, site_dir: Path) -> None:
-    """Render in parallel processes; each book goes to the cache first, its key written last."""
+    """Render in parallel processes into the cache (a partial file renamed when complete)."""
     failures = []
     with ProcessPoolExecutor(max_workers=min(WORKERS, len(jobs))) as pool:
         futures = {}
         for stem, key, html, variant in jobs:
-            partial = CACHE / f"{stem}.part.pdf"
+            partial = CACHE / f"{stem}.{key[:24]}.{os.getpid()}.part"
             future = pool.submit(pdf_books.timed_render, html, str(site_dir), str(partial), variant,
                                  identifier=key[:32].encode())
             futures[future] = (stem, key, partial)
@@ -156,10 +170,10 @@ def _render_all(jobs, site_dir: Path) -> None:
             try:
                 seconds = future.result()
             except Exception as error:  # noqa: BLE001 - every failed book is reported at once
+                partial.unlink(missing_ok=True)
                 failures.append(f"  {stem}: {type(error).__name__}: {error}")
                 continue
-            partial.replace(CACHE / f"{stem}.pdf")
-            (CACHE / f"{stem}.key").write_text(key)
+            partial.replace(_cached(stem, key))
             log.info(f"PDF {stem}.pdf rendered in {seconds:.1f} s")
     if failures:
         raise PluginError("WeasyPrint could not make these books:\n" + "\n".join(failures))

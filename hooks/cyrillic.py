@@ -28,6 +28,8 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -41,9 +43,7 @@ _LATIN = "abcčćdđefghijklmnoprsštuvzž"
 _CYRILLIC = "абцчћдђефгхијклмнопрсштувзж"
 # The legacy one-code-point digraphs (U+01C4–U+01CC) turn up in text pasted from old documents.
 _LEGACY = {"Ǆ": "Џ", "ǅ": "Џ", "ǆ": "џ", "Ǉ": "Љ", "ǈ": "Љ", "ǉ": "љ", "Ǌ": "Њ", "ǋ": "Њ", "ǌ": "њ"}
-_TABLE = str.maketrans(
-    {**dict(zip(_LATIN + _LATIN.upper(), _CYRILLIC + _CYRILLIC.upper(), strict=True)), **_LEGACY}
-)
+_TABLE = str.maketrans({**dict(zip(_LATIN + _LATIN.upper(), _CYRILLIC + _CYRILLIC.upper(), strict=True)), **_LEGACY})
 
 # The case of a digraph follows its FIRST letter: "Lj" and "LJ" are both "Љ" (Cyrillic has one
 # letter, so "LJUBAV" → "ЉУБАВ" and "NJegoš" → "Његош" come out right without looking further).
@@ -97,7 +97,7 @@ _PLAIN_RE = re.compile(
   | (?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)
   | (?P<file>                      # plan.csv, docs/sr/index.md, primer.rs/en/ (not d.o.o.)
         (?<![^\W_])(?<![@/.\\-])
-        (?:[\w-]+[/\\])*(?:[\w-]+\.)+[A-Za-z][A-Za-z0-9]{{1,4}}(?![^\W_])
+        (?:[\w-]+[/\\])*(?:[\w-]+\.)+[a-z][a-z0-9]{{1,4}}(?![^\W_])
         (?:/[\w./?=&%\#~+-]*)?
     )
   | (?P<word>(?<!{_ALPHA}){_ALPHA}{_LETTER}*(?:['’-]{_ALPHA}{_LETTER}*)*)
@@ -143,9 +143,7 @@ class Exceptions:
             splits["".join(pieces)] = offsets
         self._splits = splits
         alternatives = sorted(splits, key=len, reverse=True)
-        self._pattern = (
-            re.compile("|".join(map(re.escape, alternatives)), re.IGNORECASE) if alternatives else None
-        )
+        self._pattern = re.compile("|".join(map(re.escape, alternatives)), re.IGNORECASE) if alternatives else None
         self._words = {latin.casefold(): (latin, cyrillic) for latin, cyrillic in self.words.items()}
         self._memo: dict[str, str] = {}
 
@@ -222,16 +220,17 @@ def _plain_token(match: re.Match[str], rules: Exceptions) -> str:
 def _word(match: re.Match[str], rules: Exceptions) -> str:
     """Convert one word; Roman-looking words need their context, everything else is memoised."""
     word = match.group()
-    if _ROMAN_LETTERS_RE.fullmatch(word):
-        if _is_roman_here(word, match.string, match.start(), match.end()):
-            return word
-        return _to_cyrillic(word, rules)
     memo = rules._memo
     converted = memo.get(word)
-    if converted is None:
-        if len(memo) > 200_000:  # a bound for long-running `mkdocs serve` sessions
-            memo.clear()
-        converted = memo[word] = _convert_word(word, rules)
+    if converted is not None:
+        return converted
+    if _ROMAN_LETTERS_RE.fullmatch(word):  # never memoised: the answer depends on the context
+        if _is_roman_here(word, match.string, match.start(), match.end()):
+            return word
+        return _serbian_word(word, rules)
+    if len(memo) > 200_000:  # a bound for long-running `mkdocs serve` sessions
+        memo.clear()
+    converted = memo[word] = _convert_word(word, rules)
     return converted
 
 
@@ -293,9 +292,7 @@ def _convert_word(word: str, rules: Exceptions) -> str:
         if len(parts) > 1 and last in _ENDINGS:
             return "".join(parts[:-1]) + _to_cyrillic(last, rules)
         return word
-    return "".join(
-        part if index % 2 or stays(part) else _serbian_word(part, rules) for index, part in enumerate(parts)
-    )
+    return "".join(part if index % 2 or stays(part) else _serbian_word(part, rules) for index, part in enumerate(parts))
 
 
 def _is_numeral(part: str) -> bool:
@@ -362,8 +359,9 @@ _YAML_ESCAPE_RE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]
 
 _FENCE_OPEN_RE = re.compile(r"[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)")
 _FENCE_CLOSE_RE = re.compile(r"[ \t]*(?P<fence>`{3,}|~{3,})[ \t]*\r?\n?")
-# Lines whose content is indented by 4 under them: list items, admonitions, tabs, footnotes.
-_CONTAINER_RE = re.compile(r"(?:[-*+][ \t]|\d{1,9}[.)][ \t]|!!!|\?\?\?|===|\[\^[^\]\n]+\]:)")
+# Lines whose content is indented by 4 under them: list items, definitions, admonitions, tabs,
+# footnotes.
+_CONTAINER_RE = re.compile(r"(?:[-*+][ \t]|\d{1,9}[.)][ \t]|:[ \t]|!!!|\?\?\?|={3}\+?[ \t]|\[\^[^\]\n]+\]:)")
 _BLOCK_START_RE = re.compile(r"(?:#|`{3}|~{3})")
 _RAW_BLOCK_RE = re.compile(r"<(pre|script|style)(?=[\s>])", re.IGNORECASE)
 _REF_DEF_ID_RE = re.compile(r"^[ ]{0,3}\[(?!\^)([^\]\n]+)\]:", re.MULTILINE)
@@ -374,7 +372,7 @@ _INLINE_RE = re.compile(
     (?P<keep>
         <!--.*?-->                                                   # comment, data marker
       | <(?P<raw>(?i:script|style|pre|code|kbd|samp|var))\b(?:[^>"']|"[^"]*"|'[^']*')*>
-        (?:(?!\n[ \t]*\n).)*?</(?P=raw)\s*>                                  # <code>…</code>
+        (?:[^<]|<(?!/?(?P=raw)\b))*</(?P=raw)\s*>                            # <code>…</code>
       | (?<![`\\])(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)    # code span
       | <(?:[A-Za-z][A-Za-z0-9+.-]{{1,31}}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>        # autolink
       | </?[A-Za-z][A-Za-z0-9:-]*(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*)?/?>        # HTML tag
@@ -433,56 +431,52 @@ def _yaml_text(value: str, text: Callable[[str], str]) -> str:
 
 
 def _markdown_blocks(md: str) -> Iterator[tuple[bool, str]]:
-    """Split a page into (verbatim, text) runs: code blocks, multi-line comments and multi-line
-    ``<pre>``, ``<script>`` and ``<style>`` elements are verbatim.
+    """Split a page into runs of lines, each (verbatim, text); see :func:`_verbatim_lines`."""
+    for verbatim, lines in groupby(_verbatim_lines(md), key=itemgetter(0)):
+        yield verbatim, "".join(line for _, line in lines)
 
-    Indented code is told apart from the indented content of list items, admonitions, tabs and
-    footnotes (Python-Markdown indents those by 4): code needs 4 more spaces than the container
-    and a blank line before it.
+
+def _verbatim_lines(md: str) -> Iterator[tuple[bool, str]]:
+    """Say for each line whether it is verbatim: code blocks, multi-line comments and multi-line
+    ``<pre>``, ``<script>`` and ``<style>`` elements are.
+
+    Indented code is told apart from the indented content of list items, admonitions, tabs,
+    definitions and footnotes (Python-Markdown indents those by 4): code needs 4 more spaces than
+    the container and a blank line before it. A less indented line closes a container only after a
+    blank line or when it starts a block itself (a lazy continuation line does not).
     """
-    run: list[str] = []
-    run_verbatim = False
     fence: str | None = None
     raw_close: re.Pattern[str] | None = None  # the end tag of an open <pre>, <script> or <style>
     comment = in_code = False
     containers: list[int] = []
     prev_blank = True
-
-    def add(verbatim: bool, line: str) -> Iterator[tuple[bool, str]]:
-        nonlocal run, run_verbatim
-        if run and verbatim != run_verbatim:
-            yield run_verbatim, "".join(run)
-            run = []
-        run_verbatim = verbatim
-        run.append(line)
-
     for line in md.splitlines(keepends=True):
         if fence:
-            yield from add(True, line)
             close = _FENCE_CLOSE_RE.fullmatch(line)
             if close and close["fence"][0] == fence[0] and len(close["fence"]) >= len(fence):
                 fence = None
             prev_blank = False
+            yield True, line
             continue
         if comment:
-            yield from add(True, line)
             comment = "-->" not in line
+            yield True, line
             continue
         if raw_close:
-            yield from add(True, line)
             if raw_close.search(line):
                 raw_close = None
+            yield True, line
             continue
         blank = not line.strip()
         indent = _indent(line)
         if in_code:
             if blank or indent >= (containers[-1] if containers else 0) + 4:
-                yield from add(True, line)
+                yield True, line
                 continue
             in_code = False
         if blank:
-            yield from add(False, line)
             prev_blank = True
+            yield False, line
             continue
         content = line.lstrip(" \t")
         if prev_blank or _CONTAINER_RE.match(content) or _BLOCK_START_RE.match(content):
@@ -490,25 +484,22 @@ def _markdown_blocks(md: str) -> Iterator[tuple[bool, str]]:
                 containers.pop()
         base = containers[-1] if containers else 0
         opening = _FENCE_OPEN_RE.match(line)
+        raw = _RAW_BLOCK_RE.match(content)
+        verbatim = True
         if prev_blank and indent >= base + 4:
             in_code = True
-            yield from add(True, line)
         elif opening and not (opening["fence"][0] == "`" and "`" in opening["info"]):
             fence = opening["fence"]
-            yield from add(True, line)
         elif content.startswith("<!--") and "-->" not in content[4:]:
             comment = True
-            yield from add(True, line)
-        elif (raw := _RAW_BLOCK_RE.match(content)) and not _end_tag(raw[1]).search(content):
+        elif raw and not _end_tag(raw[1]).search(content):
             raw_close = _end_tag(raw[1])
-            yield from add(True, line)
         else:
+            verbatim = False
             if _CONTAINER_RE.match(content):
                 containers.append(indent + 4)
-            yield from add(False, line)
         prev_blank = False
-    if run:
-        yield run_verbatim, "".join(run)
+        yield verbatim, line
 
 
 def _end_tag(name: str) -> re.Pattern[str]:
@@ -528,9 +519,7 @@ def _indent(line: str) -> int:
     return width
 
 
-def _inline(
-    chunk: str, text: Callable[[str], str], protected: Callable[[str], str], ref_ids: set[str]
-) -> str:
+def _inline(chunk: str, text: Callable[[str], str], protected: Callable[[str], str], ref_ids: set[str]) -> str:
     """Convert the prose between the inline syntax of a non-code run of Markdown."""
 
     def construct(match: re.Match[str]) -> str:
@@ -659,9 +648,7 @@ def _check_document(document: Any) -> list[tuple[tuple, str]]:
     for index, entry in enumerate(entries):
         stem = entry["latin"].replace("|", "")
         if stem in seen:
-            problems.append(
-                (("exceptions", index, "latin"), f"same stem as exceptions[{seen[stem]}]; remove one")
-            )
+            problems.append((("exceptions", index, "latin"), f"same stem as exceptions[{seen[stem]}]; remove one"))
         seen.setdefault(stem, index)
         if not entry["example"].lower().startswith(stem):
             problems.append(
@@ -750,8 +737,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m hooks.cyrillic",
         description="Transliterate Serbian Latin (stdin) to Serbian Cyrillic (stdout), UTF-8.",
-        epilog="Example: echo 'Ljubljana, XXI vek' | .venv/bin/python -m hooks.cyrillic "
-        "→ Љубљана, XXI век",
+        epilog="Example: echo 'Ljubljana, XXI vek' | .venv/bin/python -m hooks.cyrillic → Љубљана, XXI век",
     )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
@@ -776,7 +762,7 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         default=DEFAULT_EXCEPTIONS_PATH,
         metavar="FILE",
-        help=f"digraph exception list (default: {_display(DEFAULT_EXCEPTIONS_PATH)})",
+        help=f"exception list (default: {_display(DEFAULT_EXCEPTIONS_PATH)})",
     )
     args = parser.parse_args(argv)
     try:

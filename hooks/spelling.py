@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # The same reading of a Markdown page as the Cyrillic edition's, so both see the same prose.
-from hooks.cyrillic import _PLAIN_RE, _walk_markdown, transliterate
+from hooks.cyrillic import _PLAIN_RE, ExceptionsFileError, _walk_markdown, transliterate
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -73,8 +73,12 @@ class Finding:
     word: str
     lang: str
     shown: str = ""
+    foreign: bool = False
 
     def __str__(self) -> str:
+        if self.foreign:
+            return (f"{self.path}:{self.line}: unknown word '{self.word}' "
+                    "(in {lat}…{/lat}: neither English nor Serbian)")
         if self.lang == "cyr":
             return (f"{self.path}:{self.line}: '{self.word}' becomes '{self.shown}' in the Cyrillic edition, "
                     "which the sr_RS dictionary does not know (wrong digraph? see data/cyrillic_exceptions.yaml)")
@@ -161,15 +165,22 @@ def tokens(markdown: str) -> list[Token]:
 def cyrillic_tokens(markdown: str) -> list[tuple[Token, str]]:
     """(Latin token, its form in the Cyrillic edition) for the prose outside ``{lat}``.
 
-    The prose is transliterated line by line in context (Roman numerals, exceptions), as the
-    build does; words then pair up by position within the line.
+    The prose is transliterated as a whole, in context (Roman numerals, exceptions), as the build
+    does; words then pair up by position within their line. Where a line does not split into the
+    same number of words in both scripts (``godine.Opština`` is a file name in Latin only), its
+    words are transliterated one by one.
     """
     text, _ = prose(markdown)
-    latin = words(text)
-    cyrillic = words(transliterate(text))
-    if len(latin) != len(cyrillic):  # cannot happen: transliteration keeps word boundaries
-        raise ValueError("transliteration changed the number of words")
-    return [(Token(word, line), shown) for (line, word), (_, shown) in zip(latin, cyrillic, strict=True)]
+    latin_lines = text.split("\n")
+    cyrillic_lines = transliterate(text).split("\n")
+    pairs = []
+    for number, (latin, cyrillic) in enumerate(zip(latin_lines, cyrillic_lines, strict=True), start=1):
+        latin_words = [word for _, word in words(latin)]
+        shown = [word for _, word in words(cyrillic)]
+        if len(shown) != len(latin_words):
+            shown = [transliterate(word) for word in latin_words]
+        pairs += [(Token(word, number), form) for word, form in zip(latin_words, shown, strict=True)]
+    return pairs
 
 
 # --- hunspell -------------------------------------------------------------------------------------
@@ -277,7 +288,7 @@ def check(files: Iterable[tuple[Path, str]] | None = None,
                 report.tokens[lang] = report.tokens.get(lang, 0) + 1
                 report.unknown[lang] = report.unknown.get(lang, 0) + wrong
             if wrong:
-                report.findings.append(Finding(name, token.line, token.word, lang))
+                report.findings.append(Finding(name, token.line, token.word, lang, foreign=token.foreign))
         for token, shown in page_cyrillic.get(path, ()):
             wrong = shown in bad["cyr" if _CYRILLIC_RE.search(shown) else "sr"]
             report.tokens["cyr"] = report.tokens.get("cyr", 0) + 1
@@ -313,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
             files.append((path, lang))
     try:
         report = check(files, {} if args.no_wordlists else None)
-    except RuntimeError as exc:
+    except (RuntimeError, ExceptionsFileError) as exc:
         print(exc, file=sys.stderr)
         return 2
 

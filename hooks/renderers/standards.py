@@ -102,6 +102,11 @@ def _labels(ctx, *keys: str) -> dict[str, str]:
     return {key: _label(ctx, key) for key in keys}
 
 
+def _points(ctx, value: float) -> str:
+    """Points as printed: whole numbers without decimals (104), half points with one (78,5)."""
+    return ctx.num(value, 0 if float(value).is_integer() else 1)
+
+
 def _pct(ctx, value: float, decimals: int = 1) -> str:
     return f"{ctx.num(value, decimals)}%"
 
@@ -204,7 +209,7 @@ def _points_range(rng: Mapping[str, int]) -> str:
 @renderer("standards", "checklist")
 def standards_checklist(ctx, area: str | None = None) -> str:
     areas = [_area(ctx, area)] if area else list(_data(ctx)["areas"])
-    answers = " / ".join(ctx.t(a["label"]) for a in _data(ctx)["scoring"]["answers"])
+    answers = [ctx.t(a["label"]) for a in _data(ctx)["scoring"]["answers"]]
     blocks = [{"id": a["id"], "title": _area_title(ctx, a), "standards": _standards(ctx, a["id"])} for a in areas]
     return ctx.render("standards_checklist.html", blocks=blocks, answers=answers,
                       labels=_labels(ctx, "checklist_caption", "code", "requirement", "evidence", "level",
@@ -234,16 +239,16 @@ def standards_example(ctx, id: str) -> str:
         return (1 - factors[answers[sid]]) * by_id[sid]["points"] if sid in answers else by_id[sid]["points"]
 
     improve = [{**by_id[s["id"]], "answer": answer_labels.get(answers.get(s["id"]), ""),
-                "missed": ctx.num(missed(s["id"]), 1), "note": ctx.t(notes.get(s["id"]))}
+                "missed": _points(ctx, missed(s["id"])), "note": ctx.t(notes.get(s["id"]))}
                for s in data["standards"] if answers.get(s["id"]) != scoring["mandatory_answer"]]
     changes = [{**by_id[sid], "before": answer_labels.get(before or "", ""), "after": answer_labels[after],
                 "note": ctx.t(example.get("notes", {}).get(sid))}
                for sid, (before, after) in changed_answers(data, id).items()]
     areas = {a["id"]: a for a in data["areas"]}
-    area_rows = [{"title": _area_title(ctx, areas[a.id]), "earned": ctx.num(a.earned, 1), "maximum": a.maximum,
+    area_rows = [{"title": _area_title(ctx, areas[a.id]), "earned": _points(ctx, a.earned), "maximum": a.maximum,
                   "percent": _pct(ctx, a.percent)} for a in result.areas]
     figures = [
-        (_label(ctx, "earned"), f"{ctx.num(result.earned, 1)} / {ctx.num(result.maximum)}"),
+        (_label(ctx, "earned"), f"{_points(ctx, result.earned)} / {_points(ctx, result.maximum)}"),
         (_label(ctx, "percent"), _pct(ctx, result.percent)),
         (_label(ctx, "threshold"), _pct(ctx, scoring["threshold_percent"], 0)),
         (_label(ctx, "mandatory_met"), _label(ctx, "word_yes" if result.mandatory_met else "word_no")),

@@ -48,4 +48,5 @@ def test_no_wcag_violations(contexts, server, key_pages, name, edition, viewport
         violations = page.evaluate(RUN_AXE, TAGS)
     finally:
         page.close()
-    assert not violations, f"{url} at {viewport} width:\n{describe(violations)}"
+    if violations:
+        pytest.fail(f"{url} at {viewport} width:\n{describe(violations)}", pytrace=False)

@@ -136,6 +136,11 @@ def test_the_notice_links_to_the_same_page_in_serbian(url, href):
     assert build_outdated.serbian_href(url, "en/") == href
 
 
+def test_in_an_english_only_preview_the_notice_links_to_the_published_serbian_page():
+    assert build_outdated.serbian_href("mreza/", "en/", "https://kg.example/handbook/") == (
+        "https://kg.example/handbook/mreza/")
+
+
 def test_the_notice_goes_under_the_title():
     notice = build_outdated.notice("../../mreza/", "2016-06-18")
     assert notice == (
@@ -160,6 +165,7 @@ class _Config(dict):
         self.theme = {"language": language}
         self.docs_dir = str(docs_dir)
         self.extra = {"edition_root": {"en": "en/", "sr-Cyrl": "sr-Cyrl/"}.get(language, "")}
+        self.site_url = "https://kg.example/handbook/"
 
 
 def test_the_hook_adds_the_notice_to_lagging_english_pages_only(repo):

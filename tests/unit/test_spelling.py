@@ -134,3 +134,18 @@ def test_the_command_reports_and_fails(tmp_path, capsys):
     out = capsys.readouterr().out
     assert f"{path.as_posix()}:3: unknown word 'Greškaa'" in out
     assert "Unknown-word rates: sr " in out
+
+
+def test_a_line_that_splits_differently_in_cyrillic_is_paired_word_by_word(monkeypatch):
+    # e.g. "godine.pirot" is a file name to the Latin tokenizer but two words in Cyrillic.
+    monkeypatch.setattr(spelling, "transliterate", lambda text: text.replace("dva ", "").upper())
+    pairs = spelling.cyrillic_tokens("# Naslov\n\nJedan dva tri.\n")
+    assert [(token.word, token.line, shown) for token, shown in pairs] == [
+        ("Naslov", 1, "NASLOV"), ("Jedan", 3, "JEDAN"), ("dva", 3, "DVA"), ("tri", 3, "TRI")]
+
+
+def test_an_unknown_word_in_lat_marks_says_so(tmp_path):
+    path = page(tmp_path, "sr", "# Naslov\n\nProgram {lat}Creattive Europe{/lat}.\n")
+    (finding,) = spelling.check([(path, "sr")], wordlists={}, cyrillic=False).findings
+    assert finding.foreign
+    assert str(finding).endswith(":3: unknown word 'Creattive' (in {lat}…{/lat}: neither English nor Serbian)")

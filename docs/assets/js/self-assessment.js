@@ -76,6 +76,10 @@
     return lang === "en" ? text : text.replace(".", ",");
   }
 
+  function formatPoints(value, lang) {
+    return formatNumber(value, lang, Number(value) % 1 === 0 ? 0 : 1);
+  }
+
   function csvCell(value) {
     var text = value === null || value === undefined ? "" : String(value);
     return /[",\r\n]/.test(text) ? "\"" + text.replace(/"/g, "\"\"") + "\"" : text;
@@ -176,7 +180,7 @@
       result.appendChild(heading);
 
       var summary = document.createElement("p");
-      summary.textContent = ui.points + ": " + formatNumber(score.earned, lang, 1) + " / " + score.maximum +
+      summary.textContent = ui.points + ": " + formatPoints(score.earned, lang) + " / " + score.maximum +
         " (" + formatNumber(score.percent, lang, 1) + "%) · " + ui.threshold + ": " +
         formatNumber(rules.threshold_percent, lang, 0) + "% · " + ui.mandatory_met + ": " +
         (score.mandatory_met ? ui.yes : ui.no) + " · " + ui.unanswered + ": " + score.unanswered.length;
@@ -206,13 +210,13 @@
         var row = document.createElement("tr");
         tbody.appendChild(row);
         cell(row, "th", data.area_titles[id]);
-        cell(row, "td", formatNumber(area.earned, lang, 1), "num");
+        cell(row, "td", formatPoints(area.earned, lang), "num");
         cell(row, "td", String(area.maximum), "num");
         cell(row, "td", formatNumber(area.percent, lang, 1) + "%", "num");
       });
       result.appendChild(table);
       if (live) {
-        live.textContent = outcome.label + " · " + ui.points + ": " + formatNumber(score.earned, lang, 1) + " / " +
+        live.textContent = outcome.label + " · " + ui.points + ": " + formatPoints(score.earned, lang) + " / " +
           score.maximum + " (" + formatNumber(score.percent, lang, 1) + "%)";
       }
     }
@@ -236,7 +240,7 @@
           data.codes[s.id], data.area_titles[s.area], meta.title, meta.level, s.points,
           meta.requirement, meta.evidence, meta.indicator,
           answer ? answerLabel[answer] : "",
-          answer ? formatNumber(factor[answer] * s.points, "en", 1) : "",
+          answer ? formatPoints(factor[answer] * s.points, "en") : "",
           notes[s.id] || ""
         ]);
       });
