@@ -13,21 +13,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load by path, not as a package
 
-import logging  # noqa: E402
-import os  # noqa: E402
-import shutil  # noqa: E402
-import time  # noqa: E402
-from concurrent.futures import ProcessPoolExecutor  # noqa: E402
+import logging
+import os
+import shutil
+import time
+from concurrent.futures import ProcessPoolExecutor
 
-import yaml  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.utils import get_relative_url  # noqa: E402
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 
-from hooks import pdf_books  # noqa: E402
-from hooks.data_loader import DATA_DIR  # noqa: E402
-from hooks.mkdocs_support import edition, page_path  # noqa: E402
-from hooks.publications import publications  # noqa: E402
+from hooks import pdf_books
+from hooks.data_loader import DATA_DIR
+from hooks.mkdocs_support import edition, page_path
+from hooks.publications import publications
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "pdf"
@@ -169,7 +169,7 @@ def _render_all(jobs, site_dir: Path) -> None:
         for future, (stem, key, partial) in futures.items():
             try:
                 seconds = future.result()
-            except Exception as error:  # noqa: BLE001 - every failed book is reported at once
+            except Exception as error:
                 partial.unlink(missing_ok=True)
                 failures.append(f"  {stem}: {type(error).__name__}: {error}")
                 continue

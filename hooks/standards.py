@@ -166,6 +166,34 @@ def client_rules(standards_data: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+CHECKLIST_COLUMNS = ("code", "area", "title", "level", "points", "requirement", "evidence", "indicator", "answer",
+                     "earned", "notes")
+
+
+def checklist_rows(standards_data: Mapping[str, Any], lang: str) -> list[list[str]]:
+    """The blank checklist as rows for a CSV file: a header, then one row per standard.
+
+    Columns (labels from ``labels:`` in the data): ID, area, title, level, points, requirement,
+    evidence (joined with "; "), indicator, and empty answer, points earned and note columns. The
+    self-assessment form offers the same table for download, built in the browser from the same
+    header (see ``hooks/renderers/standards.py``).
+    """
+    from hooks.i18n_text import t
+
+    labels = standards_data["labels"]
+    levels = {lv["id"]: lv["label"] for lv in standards_data["scoring"]["standard_levels"]}
+    areas = {a["id"]: a for a in standards_data["areas"]}
+    rows = [[t(labels[key], lang) for key in CHECKLIST_COLUMNS]]
+    for s in standards_data["standards"]:
+        code = display_code(s["id"])
+        area = areas[s["area"]]
+        rows.append([t({"sr": code, "en": code}, lang), f"{area['number']}. {t(area['title'], lang)}",
+                     t(s["title"], lang), t(levels[s["level"]], lang), str(s["points"]),
+                     t(s["requirement"], lang), "; ".join(t(e, lang) for e in s["evidence"]),
+                     t(s["indicator"], lang), "", "", ""])
+    return rows
+
+
 # --- checks a schema cannot express -----------------------------------------------------------
 
 def _blank(text: Any) -> list[str]:

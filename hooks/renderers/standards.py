@@ -23,7 +23,7 @@ from typing import Any
 from markupsafe import Markup
 
 from hooks.markers import renderer
-from hooks.standards import changed_answers, client_rules, display_code, example_answers, score
+from hooks.standards import changed_answers, checklist_rows, client_rules, display_code, example_answers, score
 
 # Kept in the browser only; shared by the editions because answers are language-neutral ids.
 STORAGE_KEY = "kgo-standardi-samoprocena"
@@ -298,8 +298,7 @@ def standards_form(ctx) -> str:
         "standards": {v["id"]: {"title": v["title"], "level": v["level_label"], "requirement": v["requirement"],
                                 "evidence": "; ".join(v["evidence"]), "indicator": v["indicator"]}
                       for v in standards},
-        "csv_columns": [_label(ctx, k) for k in ("code", "area", "title", "level", "points", "requirement",
-                                                 "evidence", "indicator", "answer", "earned", "notes")],
+        "csv_columns": checklist_rows(data, ctx.lang)[0],
         "filenames": {"answers": f"samoprocena-standardi-{suffix}.csv",
                       "blank": f"kontrolna-lista-standardi-{suffix}.csv"},
         "ui": {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 import yaml
@@ -323,7 +322,8 @@ def test_downloads_page_shows_computed_pages_and_sizes(book_site):
 
 @pytest.mark.slow
 def test_download_button_on_the_publications_pages_only(book_site):
-    for lang, label in (("sr", "Preuzmi knjigu (PDF)"), ("cyr", "Преузми књигу (PDF)"), ("en", "Download the book (PDF)")):
+    labels = {"sr": "Preuzmi knjigu (PDF)", "cyr": "Преузми књигу (PDF)", "en": "Download the book (PDF)"}
+    for lang, label in labels.items():
         page = (book_site / PREFIX[lang] / "prirucnik" / "mapiranje" / "index.html").read_text(encoding="utf-8")
         button = re.search(r'<a class="md-button download-button" href="([^"]+)" download[^>]*>([^<]+)</a>', page)
         assert button, f"no download button in the {lang} edition"

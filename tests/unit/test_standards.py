@@ -15,6 +15,7 @@ import yaml
 
 from hooks.standards import (
     changed_answers,
+    checklist_rows,
     client_rules,
     display_code,
     example_answers,
@@ -612,3 +613,36 @@ def test_what_the_worked_example_says_is_true(real):
     assert set(changes) == {"ki-7.1", "ki-6.3"}
     second = score(real, example_answers(real, "opstina-primer-ponovljena"))
     assert second.mandatory_met and second.level == real["scoring"]["levels"][0]["id"]
+
+
+def test_loader_reports_rule_errors_with_file_and_line(tmp_path):
+    """validate_standards is registered with the data loader: errors name the file and the line."""
+    from hooks.data_loader import load_datasets
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    text = (data / "standards.yaml").read_text(encoding="utf-8")
+    broken = text.replace("  - id: ki-1.3\n    area: strategy\n    level: recommended\n    points: 2\n",
+                          "  - id: ki-1.3\n    area: strategy\n    level: recommended\n    points: 3\n", 1)
+    assert broken != text
+    (data / "standards.yaml").write_text(broken, encoding="utf-8")
+    line = broken[:broken.index("  - id: ki-1.3")].count("\n") + 1
+    _, errors = load_datasets(data)
+    mine = [str(e) for e in errors if e.file == "data/standards.yaml"]
+    assert mine == [f"data/standards.yaml:{line + 3}: standards[2].points: ki-1.3 is recommended and has 3 points; "
+                    "recommended standards have 1–2 points (scoring.points)"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_blank_checklist_csv_rows(datasets, real, lang):
+    rows = checklist_rows(real, lang)
+    assert len(rows) == len(real["standards"]) + 1
+    assert all(len(r) == len(rows[0]) for r in rows)
+    first = real["standards"][0]
+    assert rows[1][2] == pick(first["title"], lang)
+    assert rows[1][6] == "; ".join(pick(e, lang) for e in first["evidence"])
+    assert rows[1][-3:] == ["", "", ""]
+    # the form's downloadable checklist uses the same header
+    out = render(datasets, "form", lang, page="standardi/samoprocena.md")
+    payload = json.loads(re.search(r'class="ki-sa-data">(.*?)</script>', out, re.S).group(1))
+    assert payload["csv_columns"] == rows[0]
