@@ -31,8 +31,9 @@ OVERFLOW = """() => {
     const r = el.getBoundingClientRect();
     if (r.width === 0 || (r.right <= width + 1 && r.left >= -1)) continue;
     if (getComputedStyle(el).position === "fixed" || el.closest(".md-sidebar")) continue;
+    if (el.ownerSVGElement) continue;  // drawn inside an <svg>, which clips it
     if (scrolls(el)) continue;
-    out.push(`${el.tagName.toLowerCase()}.${el.className} [${Math.round(r.left)}..${Math.round(r.right)}]: `
+    out.push(`${el.tagName.toLowerCase()}.${el.getAttribute("class") || ""} [${Math.round(r.left)}..${Math.round(r.right)}]: `
              + (el.textContent || "").trim().slice(0, 60));
   }
   return {page: document.documentElement.scrollWidth, width, elements: out.slice(0, 10)};
@@ -47,9 +48,12 @@ def test_screenshot(contexts, server, key_pages, edition, name, viewport):
     try:
         open_page(page, page_url(server, edition, key_pages[name]))
         target = SCREENSHOTS / f"{edition}-{name}-{viewport}.png"
-        width, height = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
-        page.screenshot(path=str(target), full_page=True,
-                        clip={"x": 0, "y": 0, "width": width, "height": min(height, MAX_HEIGHT)})
+        # A window as tall as the page (up to MAX_HEIGHT): the page as laid out, without scrolling
+        # (scrolling would start the header's and the tabs' transitions).
+        height = page.evaluate("document.documentElement.scrollHeight")
+        page.set_viewport_size({"width": VIEWPORTS[viewport]["width"], "height": min(height, MAX_HEIGHT)})
+        page.wait_for_timeout(150)  # the layout settles after the resize
+        page.screenshot(path=str(target))
     finally:
         page.close()
     assert target.stat().st_size > 10_000
