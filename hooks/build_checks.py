@@ -10,9 +10,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load by path, not as a package
 
-from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.exceptions import PluginError
 
-from hooks.i18n_status import DOCS, structural_problems  # noqa: E402
+from hooks.i18n_status import DOCS, structural_problems
 
 
 def on_files(files, config):

@@ -47,10 +47,11 @@ def serbian_href(page_url: str, edition_root: str, site_url: str = "") -> str:
 
     ``en/prirucnik/mapiranje/`` -> ``../../../prirucnik/mapiranje/``: relative, so it works on any
     host. When only the English edition is built (``make serve EDITION=en``) its pages sit at the
-    root and there is no Serbian page beside them: the link then goes to the published site.
+    root and there is no Serbian page beside them: the link then goes to the published site, or
+    is empty when the site URL is not set.
     """
     if edition_root and not page_url.startswith(edition_root):
-        return site_url.rstrip("/") + "/" + page_url if site_url else "/" + page_url
+        return site_url.rstrip("/") + "/" + page_url if site_url else ""
     return "../" * page_url.count("/") + page_url.removeprefix(edition_root)
 
 
@@ -58,10 +59,12 @@ def notice(href: str, changed: str) -> str:
     """The warning admonition (Markdown; the link is HTML so that MkDocs does not try to resolve a
     page of another language)."""
     when = f" on {english_date(changed)}" if changed else ""
+    version = (f'<a href="{href}" hreflang="sr-Latn" lang="sr-Latn">Serbian version</a>' if href
+               else "Serbian version")
     return (
         '!!! warning "This translation may be out of date"\n'
         f"    The Serbian original of this page changed{when}, after this English text was last updated; "
-        f'see the <a href="{href}" hreflang="sr-Latn" lang="sr-Latn">Serbian version</a>.\n'
+        f"see the {version}.\n"
     )
 
 

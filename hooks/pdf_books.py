@@ -46,7 +46,6 @@ PDF_FOLDER = "pdf"
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True, "uncompressed_pdf": False}
 
 _FAKE_ORIGIN = "https://book.invalid/"
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 # --- names ------------------------------------------------------------------------------------
@@ -140,6 +139,26 @@ def _remove_keep_tail(parent: ET.Element, element: ET.Element) -> None:
     parent.remove(element)
 
 
+def _unwrap(parent: ET.Element, element: ET.Element) -> None:
+    """Replace ``element`` by its content."""
+    index = list(parent).index(element)
+    children = list(element)
+    text, tail = element.text or "", element.tail or ""
+    if index == 0:
+        parent.text = (parent.text or "") + text
+    else:
+        parent[index - 1].tail = (parent[index - 1].tail or "") + text
+    parent.remove(element)
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)
+    if children:
+        children[-1].tail = (children[-1].tail or "") + tail
+    elif index == 0:
+        parent.text += tail
+    else:
+        parent[index - 1].tail += tail
+
+
 def text_of(element: ET.Element) -> str:
     return re.sub(r"\s+", " ", "".join(element.itertext())).strip()
 
@@ -161,8 +180,9 @@ def resolve_link(href: str, ctx: LinkContext) -> tuple[str, str]:
     """Where a link of a chapter leads in the book: ``(kind, target)``.
 
     kind is ``internal`` (target is '#anchor' in the book), ``external`` (an absolute URL: a
-    page of the site outside this book, a file of the site, or another site) or ``keep``
-    (mailto:, tel:, empty).
+    page of the site outside this book, a file of the site, or another site), ``site`` (a page
+    of the site when its address is not known: no ``site_url``; the link is dropped, its text
+    stays) or ``keep`` (mailto:, tel:, empty).
     """
     href = href.strip()
     parts = urlsplit(href)
@@ -179,6 +199,8 @@ def resolve_link(href: str, ctx: LinkContext) -> tuple[str, str]:
     anchor = ctx.chapters.get(path)
     if anchor is not None:
         return "internal", f"#{anchor}--{target.fragment}" if target.fragment else f"#{anchor}"
+    if not ctx.site_url:
+        return "site", absolute[len(_FAKE_ORIGIN):]
     return "external", ctx.site_url.rstrip("/") + "/" + absolute[len(_FAKE_ORIGIN):]
 
 
@@ -198,11 +220,15 @@ def _same_text_as_url(text: str, url: str) -> bool:
 
 def rewrite_links(root: ET.Element, ctx: LinkContext) -> None:
     """Links between chapters become '#anchor' with a page reference, the rest absolute URLs."""
-    for element in root.iter("a"):
+    parents = _parents(root)
+    for element in list(root.iter("a")):
         href = element.get("href")
         if href is None:
             continue
         kind, target = resolve_link(href, ctx)
+        if kind == "site":
+            _unwrap(parents[element], element)
+            continue
         element.set("href", target)
         if kind == "internal":
             _add_class(element, "xref")

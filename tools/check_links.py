@@ -189,15 +189,23 @@ def report(results: Iterable[Result], pages: Mapping[str, list[str]], site_url: 
     return "\n".join(lines)
 
 
-def _setting(name: str) -> str:
-    """A top-level ``name: value`` of mkdocs.yml (which a plain YAML loader cannot read)."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8") if (ROOT / "mkdocs.yml").exists() else ""
-    match = re.search(rf"^{name}:[ \t]*(\S+)", text, re.MULTILINE)
-    return match[1] if match else ""
+def setting(name: str, text: str) -> str:
+    """A top-level ``name: value`` of mkdocs.yml ``text``, including ``!ENV [VARIABLE, default]``
+    values (read with the standard library: the workflow runs this script outside the virtualenv)."""
+    match = re.search(rf"^{name}:[ \t]*(.*?)[ \t]*(?:#.*)?$", text, re.MULTILINE)
+    if not match:
+        return ""
+    value = match[1]
+    env = re.fullmatch(r"!ENV\s*\[\s*(\w+)\s*(?:,\s*(.*?)\s*)?\]", value)
+    if env:
+        value = os.environ.get(env[1]) or (env[2] or "")
+    value = value.strip("\"'")
+    return "" if value in ("null", "~") else value
 
 
 def main(argv: list[str] | None = None) -> int:
-    site_url, repo_url, edit_uri = _setting("site_url"), _setting("repo_url"), _setting("edit_uri")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8") if (ROOT / "mkdocs.yml").exists() else ""
+    site_url, repo_url, edit_uri = (setting(name, config) for name in ("site_url", "repo_url", "edit_uri"))
     parser = argparse.ArgumentParser(prog="tools/check_links.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path, nargs="?", default=ROOT / "site", help="built site (default: site/)")
     parser.add_argument("--output", type=Path, help="write the Markdown report here (default: stdout only)")

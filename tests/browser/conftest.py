@@ -6,6 +6,7 @@ import functools
 import http.server
 import shutil
 import threading
+from typing import ClassVar
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+    extensions_map: ClassVar[dict[str, str]] = {**http.server.SimpleHTTPRequestHandler.extensions_map,
                       ".csv": "text/csv", ".json": "application/json", ".pdf": "application/pdf",
                       ".woff2": "font/woff2", ".js": "text/javascript"}
 

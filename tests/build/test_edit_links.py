@@ -3,11 +3,12 @@ Latin and Cyrillic editions to docs/sr/…, the English edition to docs/en/…, 
 
 from __future__ import annotations
 
-import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
+from mkdocs.utils.yaml import get_yaml_loader
 
 from tests.conftest import ROOT
 
@@ -18,10 +19,11 @@ EDITIONS = {"sr": ("", "sr"), "cyr": ("sr-Cyrl/", "sr"), "en": ("en/", "en")}
 
 
 def setting(name: str) -> str:
-    """A top-level value of mkdocs.yml (it has tags a plain YAML loader cannot read)."""
-    match = re.search(rf"^{name}:[ \t]*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
-    assert match, f"mkdocs.yml has no {name}"
-    return match[1]
+    """A value of mkdocs.yml as MkDocs reads it (``!ENV`` tags resolved from the environment)."""
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as file:
+        config = yaml.load(file, Loader=get_yaml_loader())  # MkDocs' own loader: !ENV, python tags
+    assert config.get(name), f"mkdocs.yml has no {name}"
+    return config[name]
 
 
 def edit_prefix() -> str:

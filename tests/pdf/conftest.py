@@ -23,10 +23,12 @@ BOOK_HOOKS = ("build_output.py", "build_nav.py", "build_cyrillic.py", "build_dat
 SHARED_DATA = ("common.schema.json", "publications.schema.json",
                "cyrillic_exceptions.yaml", "cyrillic_exceptions.schema.json")
 EPOCH = "1700000000"
+#: mkdocs.yml reads site_url from KGO_SITE_URL; the books need it for links to pages outside them.
+SITE_URL = "https://example.org/handbook/"
 
 
 def book_env(**extra: str) -> dict[str, str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH, **extra}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH, "KGO_SITE_URL": SITE_URL}
     env.pop("KGO_PDF", None)
     env.pop("KGO_EDITION", None)
     env.update(extra)

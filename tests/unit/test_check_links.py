@@ -139,3 +139,19 @@ def test_the_command_writes_the_report_and_the_count(tmp_path, monkeypatch, caps
     assert "HTTP 410 Gone" in report.read_text(encoding="utf-8")
     assert github_output.read_text(encoding="utf-8") == "problems=1\nproblems=1\n"
     assert "<https://gone.example/>" in capsys.readouterr().out
+
+
+def test_settings_come_from_mkdocs_yml_and_the_environment(monkeypatch):
+    text = (
+        "site_url: !ENV [KGO_SITE_URL, null]\n"
+        'repo_url: !ENV [KGO_REPO_URL, "https://github.com/o/r"]\n'
+        "edit_uri: edit/main/docs/   # comment\n"
+    )
+    monkeypatch.delenv("KGO_SITE_URL", raising=False)
+    monkeypatch.delenv("KGO_REPO_URL", raising=False)
+    assert [check_links.setting(n, text) for n in ("site_url", "repo_url", "edit_uri", "nav")] == [
+        "", "https://github.com/o/r", "edit/main/docs/", ""]
+    monkeypatch.setenv("KGO_REPO_URL", "https://github.com/fork/r")
+    monkeypatch.setenv("KGO_SITE_URL", "https://fork.github.io/r/")
+    assert check_links.setting("repo_url", text) == "https://github.com/fork/r"
+    assert check_links.setting("site_url", text) == "https://fork.github.io/r/"

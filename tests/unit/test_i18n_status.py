@@ -139,6 +139,8 @@ def test_the_notice_links_to_the_same_page_in_serbian(url, href):
 def test_in_an_english_only_preview_the_notice_links_to_the_published_serbian_page():
     assert build_outdated.serbian_href("mreza/", "en/", "https://kg.example/handbook/") == (
         "https://kg.example/handbook/mreza/")
+    assert build_outdated.serbian_href("mreza/", "en/", "") == ""
+    assert build_outdated.notice("", "2016-06-18").endswith("; see the Serbian version.\n")
 
 
 def test_the_notice_goes_under_the_title():
