@@ -6,8 +6,8 @@ import functools
 import http.server
 import shutil
 import threading
-from typing import ClassVar
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
