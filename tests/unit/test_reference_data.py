@@ -304,4 +304,4 @@ def test_project_reference_data_is_consistent():
     assert len(wanted) == 5
     assert validate_reference(copy.deepcopy(wanted)) == []
     assert len(wanted["municipalities"]["municipalities"]) == 15
-    assert 40 <= len(wanted["glossary"]["terms"]) <= 70
+    assert len(wanted["glossary"]["terms"]) >= 40  # the glossary covers the four publications
