@@ -94,13 +94,32 @@ def _git(*args: str, cwd: Path = ROOT) -> str:
     return result.stdout.strip() if result.returncode == 0 else ""
 
 
+# A commit whose message has this trailer with an English page's path marks that page as checked
+# against its Serbian master (for Serbian-only fixes such as a typo): `git commit --allow-empty
+# -m "Translations checked" -m "I18n-reviewed: docs/en/mreza.md docs/en/obuka.md"`.
+REVIEWED_TRAILER = "I18n-reviewed:"
+
+
+def _last_english_update(en_file: Path, repo: Path) -> str:
+    """The later of: the last commit that changed the English page, the last that marked it reviewed."""
+    changed = _git("log", "-1", "--format=%H", "--", str(en_file), cwd=repo)
+    relative = en_file.resolve().relative_to(repo.resolve()).as_posix()
+    reviewed = _git("log", "-1", "--format=%H", "--all-match", "-F", f"--grep={REVIEWED_TRAILER}",
+                    f"--grep={relative}", cwd=repo)
+    if not reviewed or not changed:
+        return changed or reviewed
+    is_older = subprocess.run(["git", "merge-base", "--is-ancestor", changed, reviewed], cwd=repo,
+                              capture_output=True, check=False).returncode == 0
+    return reviewed if is_older else changed
+
+
 def outdated(docs: Path = DOCS) -> list[tuple[str, str, str]]:
     """(page, last English commit, diff of the Serbian page since then) for lagging translations."""
     repo = Path(_git("rev-parse", "--show-toplevel", cwd=docs) or docs)
     found = []
     for page in sorted(pages(docs, "sr") & pages(docs, "en")):
         sr_file, en_file = (docs / "sr" / page), (docs / "en" / page)
-        en_commit = _git("log", "-1", "--format=%H", "--", str(en_file), cwd=repo)
+        en_commit = _last_english_update(en_file, repo)
         if not en_commit:
             continue
         changed = _git("log", "--format=%H", f"{en_commit}..HEAD", "--", str(sr_file), cwd=repo)

@@ -6,6 +6,7 @@ import functools
 import http.server
 import shutil
 import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
@@ -139,3 +140,100 @@ def contexts(browser):
     yield made
     for context in made.values():
         context.close()
+
+
+# --- One visit per (edition, page, viewport), shared by the page-level checks -------------------
+# Loading a page is the slow part, so each key page is loaded once per edition and viewport; the
+# visit runs axe-core, records every request, measures what sticks out sideways and, for the pages
+# in SCREENSHOT_PAGES, saves a screenshot. test_accessibility, test_offline and test_screenshots
+# assert on the visit.
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+#: Pages photographed in each edition (every key page in the master edition).
+SCREENSHOT_PAGES = {"sr-Latn": KEY_PAGES, "sr-Cyrl": ("home", "prirucnik", "network", "search"),
+                    "en": ("home", "prirucnik", "network", "search")}
+SCREENSHOT_MAX_HEIGHT = 5000  # px: the top of a long page is enough to judge its layout
+
+RUN_AXE = """async (tags) => {
+  const result = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => ({target: n.target.join(" "), html: n.html.slice(0, 200), summary: n.failureSummary}))
+  }));
+}"""
+
+# Elements that stick out of the screen sideways and are not inside a box that scrolls.
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const scrolls = el => {
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      const x = getComputedStyle(p).overflowX;
+      if ((x === "auto" || x === "scroll") && p.getBoundingClientRect().right <= width + 1) return true;
+    }
+    return false;
+  };
+  const out = [];
+  for (const el of document.querySelectorAll(".md-main *, .md-header *")) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || (r.right <= width + 1 && r.left >= -1)) continue;
+    if (getComputedStyle(el).position === "fixed" || el.closest(".md-sidebar")) continue;
+    if (el.ownerSVGElement) continue;  // drawn inside an <svg>, which clips it
+    if (scrolls(el)) continue;
+    out.push(`${el.tagName.toLowerCase()}.${el.getAttribute("class") || ""} [${Math.round(r.left)}..`
+             + `${Math.round(r.right)}]: ${(el.textContent || "").trim().slice(0, 60)}`);
+  }
+  return {page: document.documentElement.scrollWidth, width, elements: out.slice(0, 10)};
+}"""
+
+
+@dataclass
+class Visit:
+    """What one load of a page showed."""
+
+    url: str
+    violations: list[dict] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    overflow: dict = field(default_factory=dict)
+    screenshot: Path | None = None
+
+
+def _visit(context, url: str, viewport: str, screenshot: Path | None) -> Visit:
+    assert AXE.is_file(), f"{AXE} is missing: run `npm ci` (make test does it)"
+    result = Visit(url)
+    page = context.new_page()
+    page.on("request", lambda request: result.requests.append(request.url))
+    try:
+        open_page(page, url)
+        page.add_script_tag(path=str(AXE))
+        result.violations = page.evaluate(RUN_AXE, AXE_TAGS)
+        result.overflow = page.evaluate(OVERFLOW)
+        page.wait_for_load_state("networkidle")  # anything the page fetches after load
+        if screenshot is not None:
+            # A window as tall as the page (up to the limit): the page as laid out, not scrolled
+            # (scrolling starts the header's transitions).
+            height = page.evaluate("document.documentElement.scrollHeight")
+            page.set_viewport_size({"width": VIEWPORTS[viewport]["width"],
+                                    "height": min(height, SCREENSHOT_MAX_HEIGHT)})
+            page.wait_for_timeout(150)
+            screenshot.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(screenshot))
+            result.screenshot = screenshot
+    finally:
+        page.close()
+    return result
+
+
+@pytest.fixture(scope="session")
+def visit(contexts, server, key_pages):
+    """visit(edition, page name, viewport) -> Visit, loaded once per session."""
+    done: dict[tuple[str, str, str], Visit] = {}
+
+    def get(edition: str, name: str, viewport: str) -> Visit:
+        key = (edition, name, viewport)
+        if key not in done:
+            shot = (SCREENSHOTS / f"{edition}-{name}-{viewport}.png"
+                    if name in SCREENSHOT_PAGES[edition] else None)
+            done[key] = _visit(contexts[viewport], page_url(server, edition, key_pages[name]), viewport, shot)
+        return done[key]
+
+    return get

@@ -26,7 +26,10 @@ CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 # The interface around the text: every string the theme writes (not the page's own text).
 CHROME = """() => {
   const texts = [];
-  const add = (where, text) => { text = (text || '').replace(/\\s+/g, ' ').trim(); if (text) texts.push([where, text]); };
+  const add = (where, text) => {
+    text = (text || '').replace(/\\s+/g, ' ').trim();
+    if (text) texts.push([where, text]);
+  };
   const q = s => Array.from(document.querySelectorAll(s));
   add('skip link', document.querySelector('.md-skip')?.textContent);
   add('search placeholder', document.querySelector('#kg-search-input')?.placeholder);
@@ -37,7 +40,9 @@ CHROME = """() => {
   add('header', document.querySelector('.md-header nav')?.getAttribute('aria-label'));
   add('site name', document.querySelector('.md-header__topic .md-ellipsis')?.textContent);
   q('.md-tabs__link').forEach(a => add('tab', a.textContent));
-  q('.md-sidebar--primary .md-nav__link').forEach(a => { if (!a.closest('[lang]:not(html)')) add('navigation', a.textContent); });
+  q('.md-sidebar--primary .md-nav__link').forEach(a => {
+    if (!a.closest('[lang]:not(html)')) add('navigation', a.textContent);
+  });
   add('table of contents', document.querySelector('.md-nav--secondary > .md-nav__title')?.textContent);
   q('.md-footer__direction').forEach(d => add('footer', d.textContent));
   add('back to top', document.querySelector('.md-top')?.textContent);
@@ -95,7 +100,8 @@ def test_interface_is_in_the_editions_language_and_script(page, server, key_page
 def test_edition_names_carry_their_own_language(page, server, key_pages, edition):
     """'English' on a Serbian page and 'Ћирилица' on a Latin one are marked with their language."""
     open_page(page, page_url(server, edition, key_pages["home"]))
-    links = page.eval_on_selector_all(".md-select__link", "els => els.map(a => [a.lang, a.hreflang, a.textContent.trim()])")
+    links = page.eval_on_selector_all(".md-select__link",
+                                      "els => els.map(a => [a.lang, a.hreflang, a.textContent.trim()])")
     assert sorted(lang for lang, _, _ in links) == sorted(EDITIONS)
     for lang, hreflang, name in links:
         assert lang == hreflang

@@ -50,7 +50,8 @@ FOCUSED = """() => {
   const onScreen = r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
   return {key: el.dataset.kgKey === undefined ? null : Number(el.dataset.kgKey), marked: outline || shadow, onScreen,
           visible: style.visibility !== 'hidden' && parseFloat(style.opacity) > 0,
-          label: el.tagName + ' ' + (el.getAttribute('aria-label') || el.textContent || el.name || '').trim().slice(0, 50)};
+          label: el.tagName + ' '
+                 + (el.getAttribute('aria-label') || el.textContent || el.name || '').trim().slice(0, 50)};
 }"""
 
 

@@ -68,7 +68,7 @@ def same(js, py, path="result") -> list[str]:
     if isinstance(py, (list, tuple)):
         if not isinstance(js, list) or len(js) != len(py):
             return [f"{path}: {js!r} != {list(py)!r}"]
-        return [d for i, (a, b) in enumerate(zip(js, py)) for d in same(a, b, f"{path}[{i}]")]
+        return [d for i, (a, b) in enumerate(zip(js, py, strict=True)) for d in same(a, b, f"{path}[{i}]")]
     if isinstance(py, bool) or isinstance(py, str) or py is None:
         return [] if js == py else [f"{path}: {js!r} != {py!r}"]
     return [] if math.isclose(js, py, rel_tol=1e-12, abs_tol=1e-9) else [f"{path}: {js!r} != {py!r}"]

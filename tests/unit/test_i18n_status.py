@@ -74,6 +74,24 @@ def test_a_serbian_change_after_its_english_twin_is_reported_with_the_diff(repo,
     assert build_outdated.lagging(docs) == {}
 
 
+def test_a_reviewed_trailer_marks_the_english_page_as_checked(repo):
+    docs = repo / "docs"
+    write(docs, "sr/strana.md", SR.replace("Još teksta.", "Još teksta (ispravljena slovna greška)."))
+    git(repo, "commit", "-q", "-am", "Serbian typo", date="2024-03-05T10:00:00")
+    assert [page for page, _, _ in i18n_status.outdated(docs)] == ["strana.md"]
+    # A trailer naming another page changes nothing; naming this one ends the lag.
+    git(repo, "commit", "-q", "--allow-empty", "-m", "Checked", "-m", "I18n-reviewed: docs/en/druga.md",
+        date="2024-03-06T10:00:00")
+    assert [page for page, _, _ in i18n_status.outdated(docs)] == ["strana.md"]
+    git(repo, "commit", "-q", "--allow-empty", "-m", "Checked", "-m", "I18n-reviewed: docs/en/strana.md",
+        date="2024-03-07T10:00:00")
+    assert i18n_status.outdated(docs) == []
+    # A later Serbian change is outdated again.
+    write(docs, "sr/strana.md", SR.replace("Još teksta.", "Nova rečenica."))
+    git(repo, "commit", "-q", "-am", "Serbian change", date="2024-03-08T10:00:00")
+    assert [page for page, _, _ in i18n_status.outdated(docs)] == ["strana.md"]
+
+
 def test_an_uncommitted_change_is_not_outdated(repo):
     docs = repo / "docs"
     write(docs, "sr/strana.md", SR + "\nNova rečenica.\n")
