@@ -5,11 +5,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load by path, not as a package
 
-from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.plugins import event_priority
 
-from hooks.i18n_text import t  # noqa: E402
-from hooks.mkdocs_support import edition  # noqa: E402
-from hooks.slugs import slugify  # noqa: E402
+from hooks.i18n_text import t
+from hooks.mkdocs_support import edition
+from hooks.slugs import slugify
 
 PERMALINK_TITLE = {"sr": "Stalna veza do ovog odeljka", "en": "Permanent link to this section"}
 
