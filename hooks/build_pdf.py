@@ -2,10 +2,10 @@
 
 Each edition's build hands over the content of the publications' pages (Markdown rendered, markers
 filled, Cyrillic transliterated); when the last edition is done, the outer build sets every book
-with WeasyPrint (hooks/pdf_books.py) in two processes, a screen and a print-shop variant of each,
-into site/pdf/, and writes page counts and sizes into the downloads pages. A book whose inputs did
-not change is copied from .cache/pdf/. ``KGO_PDF=0`` (make serve, make html) and ``mkdocs serve``
-make no books.
+with WeasyPrint (hooks/pdf_books.py) in two processes, a screen and a print-shop variant of each
+from one layout, into site/pdf/, and writes page counts and sizes into the downloads pages. A book
+whose inputs did not change is copied from .cache/pdf/. ``KGO_PDF=0`` (make serve, make html) and
+``mkdocs serve`` make no books.
 """
 
 import sys
@@ -112,25 +112,29 @@ def on_post_build(config):
                                        site_url=config.site_url or "", epoch=epoch)
             (CACHE / f"{pdf_books.pdf_stem(pub, lang)}.html").write_text(html, encoding="utf-8")  # to inspect
             images = pdf_books.local_images(html, site_dir)
+            todo = {}
             for variant in pdf_books.VARIANTS:
                 stem = pdf_books.pdf_stem(pub, lang, variant)
                 key = pdf_books.input_digest(html, variant, [*fonts, *images, *data_files], CODE_FILES)
                 if _cached(stem, key).exists():
                     cached.append((stem, key))
                 else:
-                    jobs.append((stem, key, html, variant))
+                    todo[variant] = (stem, key)
+            if todo:
+                jobs.append((html, todo))
     if problems:
         raise PluginError("PDF books cannot be made:\n" + "\n".join(f"  {p}" for p in problems))
 
     started = time.monotonic()
     if jobs:
         _render_all(jobs, site_dir)
+    rendered = [entry for _, todo in jobs for entry in todo.values()]
     stats = {}
-    for stem, key in sorted([*cached, *((job[0], job[1]) for job in jobs)]):
+    for stem, key in sorted([*cached, *rendered]):
         shutil.copyfile(_cached(stem, key), out_dir / f"{stem}.pdf")
         stats[stem] = pdf_books.book_stats(out_dir / f"{stem}.pdf")
         _prune(stem, key)
-    log.info(f"PDF books: {len(stats)} in {pdf_books.PDF_FOLDER}/ — {len(jobs)} rendered in "
+    log.info(f"PDF books: {len(stats)} in {pdf_books.PDF_FOLDER}/ — {len(rendered)} rendered in "
              f"{time.monotonic() - started:.1f} s, {len(cached)} unchanged from .cache/pdf/")
 
     for lang, path in _state["downloads"]:
@@ -157,23 +161,29 @@ def _prune(stem: str, key: str, keep: int = 2) -> None:
 
 
 def _render_all(jobs, site_dir: Path) -> None:
-    """Render in parallel processes into the cache (a partial file renamed when complete)."""
+    """Render the books in parallel processes, each book's variants from one layout, into the
+    cache (partial files renamed when complete)."""
     failures = []
     with ProcessPoolExecutor(max_workers=min(WORKERS, len(jobs))) as pool:
         futures = {}
-        for stem, key, html, variant in jobs:
-            partial = CACHE / f"{stem}.{key[:24]}.{os.getpid()}.part"
-            future = pool.submit(pdf_books.timed_render, html, str(site_dir), str(partial), variant,
-                                 identifier=key[:32].encode())
-            futures[future] = (stem, key, partial)
-        for future, (stem, key, partial) in futures.items():
+        for html, todo in jobs:
+            partials = {variant: CACHE / f"{stem}.{key[:24]}.{os.getpid()}.part"
+                        for variant, (stem, key) in todo.items()}
+            identifiers = {variant: key[:32].encode() for variant, (_, key) in todo.items()}
+            future = pool.submit(pdf_books.timed_render, html, str(site_dir),
+                                 {v: str(p) for v, p in partials.items()}, identifiers=identifiers)
+            futures[future] = (todo, partials)
+        for future, (todo, partials) in futures.items():
+            names = " + ".join(f"{stem}.pdf" for stem, _ in todo.values())
             try:
                 seconds = future.result()
-            except Exception as error:
-                partial.unlink(missing_ok=True)
-                failures.append(f"  {stem}: {type(error).__name__}: {error}")
+            except Exception as error:  # every failed book is reported at once
+                for partial in partials.values():
+                    partial.unlink(missing_ok=True)
+                failures.append(f"  {names}: {type(error).__name__}: {error}")
                 continue
-            partial.replace(_cached(stem, key))
-            log.info(f"PDF {stem}.pdf rendered in {seconds:.1f} s")
+            for variant, (stem, key) in todo.items():
+                partials[variant].replace(_cached(stem, key))
+            log.info(f"PDF {names} rendered in {seconds:.1f} s")
     if failures:
         raise PluginError("WeasyPrint could not make these books:\n" + "\n".join(failures))

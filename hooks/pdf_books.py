@@ -585,33 +585,58 @@ def render_pdf(html: str, base_url: str | Path, out_path: str | Path, variant: s
     files are read: a book never depends on the network. The PDF identifier is a hash of the
     inputs, so the same sources give the same bytes.
     """
+    render_pdfs(html, base_url, {variant: out_path}, fonts_dir=fonts_dir,
+                identifiers={variant: identifier} if identifier else None)
+
+
+def render_pdfs(html: str, base_url: str | Path, outputs: Mapping[str, str | Path], *,
+                fonts_dir: str | Path = FONTS_DIR, identifiers: Mapping[str, bytes] | None = None) -> None:
+    """Write several variants of one book (``{"screen": path, "print": path}``) from one layout.
+
+    Layout is most of the work, and bleed and marks do not move anything on the page: the book is
+    laid out once with the print stylesheet; the print PDF is written as laid out, the screen PDF
+    from the same pages with the bleed and the crop marks taken off (its MediaBox is the A4 trim).
+    The screen PDF is always made this way, alone or with the print one, so its bytes never
+    depend on which variants one call writes.
+    """
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher
 
-    fonts_dir = Path(fonts_dir)
-    base = Path(base_url)
-    css_text = stylesheet_text(variant)
-    if identifier is None:
-        identifier = hashlib.sha256((html + css_text + variant).encode()).hexdigest()[:32].encode()
+    unknown = set(outputs) - set(VARIANTS)
+    if unknown or not outputs:
+        raise ValueError(f"unknown PDF variant {sorted(unknown)}; use {', '.join(VARIANTS)}")
+    css_text = stylesheet_text("print")
     fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
     font_config = FontConfiguration()
-    stylesheet = CSS(string=css_text, base_url=fonts_dir.resolve().as_uri() + "/",
+    stylesheet = CSS(string=css_text, base_url=Path(fonts_dir).resolve().as_uri() + "/",
                      font_config=font_config, url_fetcher=fetcher)
-    document = HTML(string=html, base_url=base.resolve().as_uri() + "/", url_fetcher=fetcher)
-    out = Path(out_path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    document.write_pdf(out, stylesheets=[stylesheet], font_config=font_config,
-                       pdf_identifier=identifier, **PDF_OPTIONS)
+    document = HTML(string=html, base_url=Path(base_url).resolve().as_uri() + "/", url_fetcher=fetcher).render(
+        font_config=font_config, stylesheets=[stylesheet], **PDF_OPTIONS)
+    # The screen PDF first: painting the marks leaves state behind that a later write would reuse.
+    for variant in ("screen", "print"):
+        if variant not in outputs:
+            continue
+        for page in document.pages:
+            if variant == "screen":
+                page.print_bleed, page.print_marks = page.bleed, page._page_box.style["marks"]
+                page.bleed = dict.fromkeys(page.bleed, 0)
+                page._page_box.style["marks"] = ()  # WeasyPrint has no public way to drop the marks
+            elif hasattr(page, "print_bleed"):
+                page.bleed, page._page_box.style["marks"] = page.print_bleed, page.print_marks
+        identifier = (identifiers or {}).get(variant) or hashlib.sha256(
+            (html + stylesheet_text(variant) + variant).encode()).hexdigest()[:32].encode()
+        out = Path(outputs[variant])
+        out.parent.mkdir(parents=True, exist_ok=True)
+        document.write_pdf(out, pdf_identifier=identifier, **PDF_OPTIONS)
 
 
-def timed_render(html: str, base_url: str | Path, out_path: str | Path, variant: str = "screen",
-                 **options: Any) -> float:
-    """:func:`render_pdf` in a worker process; returns the seconds it took."""
+def timed_render(html: str, base_url: str | Path, outputs: Mapping[str, str | Path], **options: Any) -> float:
+    """:func:`render_pdfs` in a worker process; returns the seconds it took."""
     import time
 
     started = time.monotonic()
-    render_pdf(html, base_url, out_path, variant, **options)
+    render_pdfs(html, base_url, outputs, **options)
     return time.monotonic() - started
 
 

@@ -3,6 +3,8 @@ can be reached with Tab, and the focused element is always visibly marked."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from tests.browser.conftest import EDITIONS, open_page, page_url
@@ -48,7 +50,13 @@ FOCUSED = """() => {
   const shadow = style.boxShadow !== 'none';
   const r = el.getBoundingClientRect();
   const onScreen = r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
+  // Where the element is, in reading order (the two sidebars share a rank: Material puts the
+  // table of contents before the text in the document, a reading order that keeps the meaning).
+  const regions = [['.md-skip', 0], ['.md-header', 1], ['.md-tabs', 2], ['.md-sidebar', 3],
+                   ['.md-content', 4], ['.md-footer', 5]];
+  const region = (regions.find(([sel]) => el.closest(sel)) || [null, null])[1];
   return {key: el.dataset.kgKey === undefined ? null : Number(el.dataset.kgKey), marked: outline || shadow, onScreen,
+          region,
           visible: style.visibility !== 'hidden' && parseFloat(style.opacity) > 0,
           label: el.tagName + ' '
                  + (el.getAttribute('aria-label') || el.textContent || el.name || '').trim().slice(0, 50)};
@@ -91,6 +99,10 @@ def test_every_control_is_reached_with_tab_and_visibly_focused(contexts, server,
     assert not missed, f"{url}: {len(missed)} control(s) cannot be reached with Tab: {missed[:15]}"
     unmarked = [v["label"] for v in visited if not (v["marked"] and v["visible"] and v["onScreen"])]
     assert not unmarked, f"{url}: focus is not visible on {len(unmarked)} element(s): {unmarked[:15]}"
+    # Focus order follows the page: skip link, header, tabs, navigation, text, footer.
+    ranks = [(v["region"], v["label"]) for v in visited if v["region"] is not None]
+    back = [(a[1], b[1]) for a, b in pairwise(ranks) if b[0] < a[0]]
+    assert not back, f"{url}: Tab goes back up the page: {back[:5]}"
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])

@@ -365,6 +365,15 @@ def test_same_sources_same_bytes_and_the_cache(book_project, book_site, tmp_path
 
 
 @pytest.mark.slow
+def test_one_variant_alone_gives_the_same_bytes(book_project, book_site, tmp_path):
+    text = (book_project / ".cache" / "pdf" / "smernice-en.html").read_text(encoding="utf-8")
+    both = {"screen": tmp_path / "both.pdf", "print": tmp_path / "both-print.pdf"}
+    pdf_books.render_pdfs(text, book_site, both, identifiers={"screen": b"s" * 32, "print": b"p" * 32})
+    pdf_books.render_pdf(text, book_site, tmp_path / "alone.pdf", "screen", identifier=b"s" * 32)
+    assert (tmp_path / "alone.pdf").read_bytes() == both["screen"].read_bytes()
+
+
+@pytest.mark.slow
 def test_no_books_with_kgo_pdf_0(book_project, tmp_path):
     site = tmp_path / "html-only"
     result = build(book_project, site, KGO_PDF="0")
