@@ -100,6 +100,7 @@ _PLAIN_RE = re.compile(
         (?:[\w-]+[/\\])*(?:[\w-]+\.)+[a-z][a-z0-9]{{1,4}}(?![^\W_])
         (?:/[\w./?=&%\#~+-]*)?
     )
+  | (?P<code>(?<!{_ALPHA})[A-Z]{{1,4}}-?[0-9][0-9A-Za-z.]*(?<![.]))   # G1, N2, KI-1.1: identifiers as in the data tables
   | (?P<word>(?<!{_ALPHA}){_ALPHA}{_LETTER}*(?:['’-]{_ALPHA}{_LETTER}*)*)
     """,
     re.VERBOSE | re.DOTALL,
@@ -214,7 +215,7 @@ def _plain_token(match: re.Match[str], rules: Exceptions) -> str:
         return _strip_marks(match.group()[5:-6])
     if kind == "marker":
         return ""
-    return match.group()  # url, email, file
+    return match.group()  # url, email, file, code
 
 
 def _word(match: re.Match[str], rules: Exceptions) -> str:

@@ -108,7 +108,7 @@ def agenda_fields(ctx) -> str:
                       col_field=label(data, "col_field", ctx.lang),
                       col_goal=label(data, "col_goal", ctx.lang),
                       col_proposals=label(data, "col_proposals", ctx.lang),
-                      none=label(data, "no_proposals", ctx.lang),
+                      no_proposals=label(data, "no_proposals", ctx.lang),
                       source_label=ctx.ui("source"))
 
 

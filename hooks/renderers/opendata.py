@@ -7,9 +7,11 @@ from hooks.markers import renderer
 from hooks.opendata import OPEN_DATA_DIR, main_records
 
 
-def _title(name: str, lang: str) -> str:
+def _title(name: str) -> dict[str, str]:
+    """The dataset's title from its schema: ``title`` (English) and ``x-title-sr`` (Serbian)."""
     schema = json.loads((DATA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
-    return schema.get("title", name) if lang == "en" else schema.get("x-title-sr", name)
+    english = schema.get("title", name)
+    return {"sr": schema.get("x-title-sr", english), "en": english}
 
 
 @renderer("opendata", "list", data_file=False)
@@ -19,7 +21,7 @@ def opendata_list(ctx) -> str:
         _, records = main_records(ctx.data[name])
         rows.append({
             "name": name,
-            "title": _title(name, "en" if ctx.lang == "en" else "sr"),
+            "title": _title(name),
             "records": len(records),
             "csv": ctx.file_url(f"{OPEN_DATA_DIR}/{name}.csv"),
             "json": ctx.file_url(f"{OPEN_DATA_DIR}/{name}.json"),

@@ -443,3 +443,12 @@ def test_one_megabyte_is_fast():
     transliterate_markdown(text)
     # both paths on 1 MB each; measured about 0.35 s each, the bound only catches a pathology
     assert time.process_time() - started < 4
+
+
+@pytest.mark.parametrize(("latin", "cyrillic"), [
+    ("mera (G1) i N2", "мера (G1) и N2"),
+    ("standard KI-1.1.", "стандард KI-1.1."),
+    ("pokazatelj PC1.1 i KD 2010", "показатељ PC1.1 и КД 2010"),
+])
+def test_identifiers_stay_as_in_the_data_tables(latin, cyrillic):
+    assert transliterate(latin) == cyrillic

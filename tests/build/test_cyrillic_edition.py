@@ -1,0 +1,111 @@
+"""The Cyrillic edition: how much Latin is left in its main text, and only the kinds that should be.
+
+Latin may remain where the transliteration leaves it on purpose: words with letters outside the
+Serbian alphabet, Roman numerals, URLs, e-mail addresses and file names, text an editor protected
+with {lat}…{/lat}, the words listed as Latin in data/cyrillic_exceptions.yaml, and data values that
+are not translatable texts (source titles, codes). Anything else is a transliteration miss.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+LATIN_WORD = re.compile(r"[A-Za-zČĆĐŠŽčćđšžǅǆ]+(?:[-'’][A-Za-zČĆĐŠŽčćđšž]+)*")
+FOREIGN = re.compile(r"[qwxyQWXY]|[^\x00-\x7fČĆĐŠŽčćđšž]")
+ROMAN = re.compile(r"^M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+URLISH = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|\S+\.(?:md|csv|json|pdf|yaml|html|rs|org|com|eu|int)\b\S*")
+LAT = re.compile(r"\{lat\}(.*?)\{/lat\}", re.DOTALL)
+IDENTIFIER = re.compile(r"(?<![A-Za-z])[A-Z]{1,4}-?[0-9][0-9A-Za-z.]*")  # G1, KI-1.1, UTF-8
+CAMEL = re.compile(r"[a-zčćđšž][A-ZČĆĐŠŽ]")  # JavaScript, eUprava: brand names stay as written
+
+
+class _Article(HTMLParser):
+    """Text of the article, without code, abbreviation titles and non-Serbian-tagged fragments."""
+
+    def __init__(self):
+        super().__init__()
+        self.inside, self.skip, self.text = 0, [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "article":
+            self.inside += 1
+        if self.skip or tag in ("code", "pre", "script", "style", "svg") or (
+                attrs.get("lang") and not attrs["lang"].startswith("sr-Cyrl")):
+            self.skip.append(tag)
+
+    def handle_endtag(self, tag):
+        if self.skip and self.skip[-1] == tag:
+            self.skip.pop()
+        if tag == "article":
+            self.inside -= 1
+
+    def handle_data(self, data):
+        if self.inside and not self.skip:
+            self.text.append(data)
+
+
+def _plain_strings(value, inside_text=False):
+    """Every string of a dataset that is not part of a translatable {sr, en} text."""
+    if isinstance(value, dict):
+        is_text = "sr" in value and "en" in value
+        for key, sub in value.items():
+            # An editor's Cyrillic override ("cyr") may keep a name in Latin on purpose.
+            yield from _plain_strings(sub, is_text and key != "cyr")
+    elif isinstance(value, list):
+        for sub in value:
+            yield from _plain_strings(sub, inside_text)
+    elif isinstance(value, str) and not inside_text:
+        yield value
+
+
+def allowed_words() -> set[str]:
+    words: set[str] = set()
+    for page in (ROOT / "docs" / "sr").rglob("*.md"):
+        for protected in LAT.findall(page.read_text(encoding="utf-8")):
+            words |= set(LATIN_WORD.findall(protected))
+    for path in (ROOT / "data").glob("*.yaml"):
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for text in _plain_strings(document):
+            words |= set(LATIN_WORD.findall(text))
+        if path.stem == "cyrillic_exceptions":
+            words |= {w["latin"] for w in document.get("words", []) if not w.get("cyrillic")}
+        # Protected parts of data texts stay Latin too.
+        for text in re.findall(r"\{lat\}(.*?)\{/lat\}", path.read_text(encoding="utf-8")):
+            words |= set(LATIN_WORD.findall(text))
+    return words
+
+
+def latin_report(site: Path):
+    allowed = allowed_words()
+    letters = latin_letters = 0
+    misses: dict[str, str] = {}
+    for page in (site / "sr-Cyrl").rglob("index.html"):
+        parser = _Article()
+        parser.feed(page.read_text(encoding="utf-8"))
+        text = IDENTIFIER.sub(" ", URLISH.sub(" ", " ".join(parser.text)))
+        letters += sum(ch.isalpha() for ch in text)
+        for word in LATIN_WORD.findall(text):
+            latin_letters += len(word)
+            if FOREIGN.search(word) or ROMAN.match(word) or CAMEL.search(word) or word in allowed:
+                continue
+            misses.setdefault(word, str(page.relative_to(site)))
+    return latin_letters / max(letters, 1), misses
+
+
+def test_latin_left_in_the_cyrillic_edition_is_small_and_only_of_allowed_kinds(site):
+    share, misses = latin_report(site)
+    print(f"Latin letters in the Cyrillic main text: {share:.2%}")
+    # Source titles and foreign references keep the share above zero; a miss shows up far above it.
+    assert share < 0.08, f"{share:.1%} of the letters in the Cyrillic edition are Latin"
+    assert not misses, "Latin words the transliteration should have converted:\n" + "\n".join(
+        f"  {word} ({page})" for word, page in sorted(misses.items())[:40])
