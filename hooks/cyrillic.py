@@ -100,7 +100,7 @@ _PLAIN_RE = re.compile(
         (?:[\w-]+[/\\])*(?:[\w-]+\.)+[a-z][a-z0-9]{{1,4}}(?![^\W_])
         (?:/[\w./?=&%\#~+-]*)?
     )
-  | (?P<code>(?<!{_ALPHA})[A-Z]{{1,4}}-?[0-9][0-9A-Za-z.]*(?<![.]))   # G1, N2, KI-1.1: identifiers as in the data tables
+  | (?P<code>(?<!{_ALPHA})[A-Z]{{1,4}}-?[0-9][0-9A-Za-z.]*(?<![.]))   # G1, KI-1.1: ids as in data tables
   | (?P<word>(?<!{_ALPHA}){_ALPHA}{_LETTER}*(?:['’-]{_ALPHA}{_LETTER}*)*)
     """,
     re.VERBOSE | re.DOTALL,
