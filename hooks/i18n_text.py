@@ -8,6 +8,7 @@ hold a "cyr" override (e.g. an official Cyrillic name); otherwise Cyrillic is tr
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 EDITIONS = ("sr", "cyr", "en")
 
@@ -42,3 +43,17 @@ def fmt_number(value: float | int | None, lang: str, decimals: int = 0) -> str:
 def script_lang(lang: str) -> str:
     """BCP 47 tag of an edition, for lang attributes (plain "sr" does not say the script)."""
     return {"sr": "sr-Latn", "cyr": "sr-Cyrl", "en": "en"}[lang]
+
+
+def dataset_label(document: Mapping[str, Any], key: str, lang: str, **values: Any) -> str:
+    """A UI word kept in a dataset's ``labels`` block, in the edition's language.
+
+    ``{name}`` placeholders are filled before transliteration, so numbers and names stay intact.
+    """
+    labels = document.get("labels", {})
+    if key not in labels:
+        raise KeyError(f"label {key!r} is missing from the dataset's 'labels' block")
+    text = labels[key]
+    if values:
+        text = {k: v.format(**values) for k, v in text.items()}
+    return t(text, lang)

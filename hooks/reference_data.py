@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from hooks.i18n_text import t
+from hooks.i18n_text import dataset_label, t
 
 # --- cross-reference checks -------------------------------------------------------------------
 
@@ -242,15 +242,7 @@ def source_view(source: Mapping[str, Any], lang: str) -> dict[str, str]:
     }
 
 
-def label(doc: Mapping[str, Any], key: str, lang: str, **values: Any) -> str:
-    """A word from a dataset's ``labels``; ``{name}`` placeholders are filled before Cyrillic."""
-    labels = doc.get("labels", {})
-    if key not in labels:
-        raise KeyError(f"label {key!r} is missing from the dataset's 'labels' block")
-    text = labels[key]
-    if values:
-        text = {k: v.format(**values) for k, v in text.items()}
-    return t(text, lang)
+label = dataset_label  # the shared helper; kept under the name the renderers use
 
 
 class Notes:

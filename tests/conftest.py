@@ -40,6 +40,20 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def source_pages(lang: str) -> list[str]:
+    """Markdown pages of a language folder, relative to it."""
+    base = ROOT / "docs" / lang
+    return sorted(p.relative_to(base).as_posix() for p in base.rglob("*.md"))
+
+
+def built_path(site: Path, prefix: str, page: str) -> Path:
+    """Where MkDocs writes a page (directory URLs): 'a/b.md' -> a/b/index.html under the prefix."""
+    stem = page[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return site / prefix / stem[: -len("index")] / "index.html"
+    return site / prefix / stem / "index.html"
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The complete site (every edition, every book), built once from the repository.

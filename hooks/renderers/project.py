@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from hooks.i18n_text import t
+from hooks.i18n_text import dataset_label, t
 from hooks.markers import renderer
 
 # Month names: genitive after a day ("6. novembra"), nominative with a year only ("mart 2016.").
@@ -52,15 +52,7 @@ def fmt_period(start: str, end: str, lang: str) -> str:
     return f"{fmt_date(start, lang)} – {fmt_date(end, lang)}"
 
 
-def label(data: Mapping[str, Any], key: str, lang: str, **values: Any) -> str:
-    """A UI word from a dataset's ``labels``; ``{name}`` placeholders are filled before Cyrillic."""
-    labels = data.get("labels", {})
-    if key not in labels:
-        raise KeyError(f"label {key!r} is missing from the dataset's 'labels' block")
-    text = labels[key]
-    if values:
-        text = {k: v.format(**values) for k, v in text.items()}
-    return t(text, lang)
+label = dataset_label  # the shared helper; kept under the name the renderers use
 
 
 def source_view(source: Mapping[str, Any], lang: str) -> dict[str, str]:

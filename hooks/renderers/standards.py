@@ -22,6 +22,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from hooks.i18n_text import dataset_label
 from hooks.markers import renderer
 from hooks.standards import changed_answers, checklist_rows, client_rules, display_code, example_answers, score
 
@@ -41,10 +42,7 @@ def _data(ctx) -> Mapping[str, Any]:
 
 
 def _label(ctx, key: str) -> str:
-    labels = _data(ctx)["labels"]
-    if key not in labels:
-        raise KeyError(f"label {key!r} is missing from labels: in data/standards.yaml")
-    return ctx.t(labels[key])
+    return dataset_label(_data(ctx), key, ctx.lang)
 
 
 def _area(ctx, area_id: str) -> Mapping[str, Any]:

@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from hooks.i18n_text import dataset_label
 from hooks.markers import renderer
 from hooks.valorization import compute_example, lq_band, weight_sets
 
@@ -44,10 +45,7 @@ def _model(ctx) -> Mapping[str, Any]:
 
 
 def _label(ctx, key: str) -> str:
-    labels = _model(ctx)["labels"]
-    if key not in labels:
-        raise KeyError(f"label {key!r} is missing from data/valorization.yaml (labels)")
-    return ctx.t(labels[key])
+    return dataset_label(_model(ctx), key, ctx.lang)
 
 
 def _cell(text: Any, **flags: Any) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, built_path, source_pages
 
 pytestmark = pytest.mark.slow
 
@@ -33,16 +33,8 @@ def edit_prefix() -> str:
     return f"{setting('repo_url').rstrip('/')}/{branch_part}/"
 
 
-def source_pages(lang: str) -> list[str]:
-    base = ROOT / "docs" / lang
-    return sorted(p.relative_to(base).as_posix() for p in base.rglob("*.md"))
 
 
-def built_path(site: Path, prefix: str, page: str) -> Path:
-    stem = page[:-3]
-    if stem == "index" or stem.endswith("/index"):
-        return site / prefix / stem[: -len("index")] / "index.html"
-    return site / prefix / stem / "index.html"
 
 
 class _EditLinks(HTMLParser):

@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, copy_project, run_build
+from tests.conftest import built_path, copy_project, run_build, source_pages
 
 pytestmark = pytest.mark.slow
 
@@ -18,16 +18,8 @@ EDITIONS = {"sr": ("", "sr-Latn"), "cyr": ("sr-Cyrl/", "sr-Cyrl"), "en": ("en/",
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
-def source_pages(lang: str) -> list[str]:
-    base = ROOT / "docs" / lang
-    return sorted(p.relative_to(base).as_posix() for p in base.rglob("*.md"))
 
 
-def built_path(site: Path, prefix: str, page: str) -> Path:
-    stem = page[:-3]
-    if stem == "index" or stem.endswith("/index"):
-        return site / prefix / stem[: -len("index")] / "index.html"
-    return site / prefix / stem / "index.html"
 
 
 class _Tags(HTMLParser):
