@@ -3,6 +3,7 @@
 Every data problem and every bad marker of the whole site is reported in one failed build.
 """
 
+import re
 import sys
 from pathlib import Path
 
@@ -12,9 +13,10 @@ from mkdocs.exceptions import PluginError
 
 from hooks.data_loader import DataErrors, load_datasets
 from hooks.markers import RenderContext, check_markers, expand_markers
-from hooks.mkdocs_support import edition, page_path
+from hooks.mkdocs_support import docs_fingerprint, edition, page_path
 
 _state = {}
+_PLACEHOLDER = re.compile(r'<div data-kg="(kg-data-\d+)"></div>')
 
 
 def on_config(config):
@@ -25,6 +27,9 @@ def on_config(config):
 
 
 def on_files(files, config):
+    fingerprint = (docs_fingerprint(config.docs_dir), id(_state["data"]))
+    if _state.get("markers_ok") == fingerprint:
+        return files  # checked for the previous edition of this build
     problems = []
     for file in files.documentation_pages():
         text = Path(file.abs_src_path).read_text(encoding="utf-8")
@@ -32,9 +37,25 @@ def on_files(files, config):
     if problems:
         lines = "\n".join(f"  {p}" for p in problems)
         raise PluginError(f"{len(problems)} problem(s) with data markers — nothing was built:\n{lines}")
+    _state["markers_ok"] = fingerprint
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
     ctx = RenderContext(_state["data"], edition(config), page_path(page))
-    return expand_markers(markdown, ctx)
+    rendered = _state.setdefault("rendered", {})
+    rendered.clear()
+
+    def placeholder(html: str) -> str:
+        # The HTML goes in after Markdown has run (on_page_content): Markdown would only copy it,
+        # and parsing every data table as raw HTML was a large part of the build time.
+        token = f"kg-data-{len(rendered)}"
+        rendered[token] = html
+        return f'<div data-kg="{token}"></div>'
+
+    return expand_markers(markdown, ctx, placeholder)
+
+
+def on_page_content(html, page, config, files):
+    rendered = _state.get("rendered", {})
+    return _PLACEHOLDER.sub(lambda m: rendered.pop(m.group(1)), html) if rendered else html

@@ -80,11 +80,20 @@ def add_notice(markdown: str, text: str) -> str:
     return text + "\n" + markdown
 
 
+_this_build: dict[str, str] = {}
+
+
+def on_pre_build(config):
+    # Asked once per build, not per page: each question costs a `git` process.
+    _this_build.clear()
+    if edition(config) == "en":
+        _this_build.update(lagging(Path(config.docs_dir) if config.docs_dir else DOCS))
+
+
 def on_page_markdown(markdown, page, config, files):
     if edition(config) != "en":
         return markdown
-    docs = Path(config.docs_dir) if config.docs_dir else DOCS
-    changed = lagging(docs).get(page_path(page))
+    changed = _this_build.get(page_path(page))
     if changed is None:
         return markdown
     href = serbian_href(page.url, config.extra.get("edition_root", ""), config.site_url or "")

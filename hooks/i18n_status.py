@@ -100,32 +100,41 @@ def _git(*args: str, cwd: Path = ROOT) -> str:
 REVIEWED_TRAILER = "I18n-reviewed:"
 
 
-def _last_english_update(en_file: Path, repo: Path) -> str:
-    """The later of: the last commit that changed the English page, the last that marked it reviewed."""
-    changed = _git("log", "-1", "--format=%H", "--", str(en_file), cwd=repo)
-    relative = en_file.resolve().relative_to(repo.resolve()).as_posix()
-    reviewed = _git("log", "-1", "--format=%H", "--all-match", "-F", f"--grep={REVIEWED_TRAILER}",
-                    f"--grep={relative}", cwd=repo)
-    if not reviewed or not changed:
-        return changed or reviewed
-    is_older = subprocess.run(["git", "merge-base", "--is-ancestor", changed, reviewed], cwd=repo,
-                              capture_output=True, check=False).returncode == 0
-    return reviewed if is_older else changed
+def _history(repo: Path) -> list[tuple[str, set[str], set[str]]]:
+    """Every commit, newest first: (hash, files it changed, English pages it marked reviewed).
+
+    One `git log` for the whole history: a build asks about every page, and a process per page
+    made the preview slow."""
+    out = _git("log", "--topo-order", "--name-only", "--format=%x01%H%n%B%x02", cwd=repo)
+    commits = []
+    for chunk in out.split("\x01")[1:]:
+        head, _, files = chunk.partition("\x02")
+        sha, _, message = head.partition("\n")
+        reviewed = set()
+        for line in message.splitlines():
+            if line.startswith(REVIEWED_TRAILER):
+                reviewed |= set(line[len(REVIEWED_TRAILER):].split())
+        commits.append((sha.strip(), {f for f in files.split("\n") if f}, reviewed))
+    return commits
 
 
 def outdated(docs: Path = DOCS) -> list[tuple[str, str, str]]:
-    """(page, last English commit, diff of the Serbian page since then) for lagging translations."""
+    """(page, last English commit, diff of the Serbian page since then) for lagging translations.
+
+    The English page counts as updated by the last commit that changed it or named it in an
+    ``I18n-reviewed:`` trailer; a later commit that changed the Serbian page makes it outdated."""
     repo = Path(_git("rev-parse", "--show-toplevel", cwd=docs) or docs)
+    history = _history(repo)
+    base = docs.resolve().relative_to(repo.resolve()).as_posix()
     found = []
     for page in sorted(pages(docs, "sr") & pages(docs, "en")):
-        sr_file, en_file = (docs / "sr" / page), (docs / "en" / page)
-        en_commit = _last_english_update(en_file, repo)
-        if not en_commit:
-            continue
-        changed = _git("log", "--format=%H", f"{en_commit}..HEAD", "--", str(sr_file), cwd=repo)
-        if changed:
-            diff = _git("diff", en_commit, "HEAD", "--", str(sr_file), cwd=repo)
-            found.append((page, en_commit[:10], diff))
+        sr_path, en_path = f"{base}/sr/{page}", f"{base}/en/{page}"
+        for index, (sha, files, reviewed) in enumerate(history):
+            if en_path in files or en_path in reviewed:
+                if any(sr_path in later_files for _, later_files, _ in history[:index]):
+                    diff = _git("diff", sha, "HEAD", "--", sr_path, cwd=repo)
+                    found.append((page, sha[:10], diff))
+                break
     return found
 
 

@@ -190,8 +190,10 @@ def _page_url(src: str) -> str:
     return stem + "/"
 
 
-def expand_markers(markdown: str, ctx: RenderContext) -> str:
-    """Replace every marker with its rendered HTML (markers were checked beforehand)."""
+def expand_markers(markdown: str, ctx: RenderContext, place: Callable[[str], str] | None = None) -> str:
+    """Replace every marker with its rendered HTML (markers were checked beforehand).
+
+    ``place`` may turn the HTML into what goes into the Markdown instead (e.g. a placeholder)."""
     known = registry()
     markers, errors = find_markers(markdown, ctx.page)
     if errors:
@@ -199,6 +201,8 @@ def expand_markers(markdown: str, ctx: RenderContext) -> str:
     out, last = [], 0
     for m in markers:
         html = known[(m.dataset, m.view)](ctx, **m.args)
+        if place is not None:
+            html = place(html)
         # Blank lines around keep Markdown from wrapping the HTML block in a paragraph.
         out += [markdown[last:m.start], "\n", html, "\n"]
         last = m.end

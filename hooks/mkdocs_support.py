@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 # theme.language of each edition (set per edition in mkdocs.yml) -> our edition code
@@ -29,3 +30,9 @@ def source_file(page: Any) -> str:
     """The Markdown file an editor changes for this page (the Latin master for Cyrillic)."""
     src = page.file.src_uri
     return src if src.split("/", 1)[0] in ("sr", "en") else f"sr/{page_path(page)}"
+
+
+def docs_fingerprint(docs_dir: str | Path) -> tuple:
+    """Names, times and sizes of every Markdown page: a check that passed for the same fingerprint
+    need not run again for the next edition of the same build."""
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(Path(docs_dir).rglob("*.md")))

@@ -7,61 +7,32 @@ Each edition writes its own index, so a reader only ever gets pages of the editi
 
 from __future__ import annotations
 
+import html
 import json
 import re
-from html.parser import HTMLParser
 
-_SKIP = {"script", "style", "svg", "button", "nav", "h1"}  # h1 is the page title, kept apart
-_BLOCK = {"p", "li", "td", "th", "br", "div", "tr", "dd", "dt", "h4", "h5", "h6", "caption", "table"}
-_SECTION = {"h2", "h3"}
-_VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "path"}
-
-
-class _Sections(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.sections: list[dict] = [{"anchor": "", "title": "", "text": []}]
-        self._skip: list[str] = []  # open elements whose text is not searchable
-        self._heading: dict | None = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag in _BLOCK and not self._skip:
-            self.handle_data(" ")  # words of adjacent blocks must not run together
-        if self._skip or tag in _SKIP or "headerlink" in (attrs.get("class") or ""):
-            if tag not in _VOID:
-                self._skip.append(tag)
-        elif tag in _SECTION and attrs.get("id"):
-            self._heading = {"anchor": attrs["id"], "title": [], "text": []}
-            self.sections.append(self._heading)
-
-    def handle_endtag(self, tag):
-        if self._skip:
-            if self._skip[-1] == tag:
-                self._skip.pop()
-            return
-        if tag in _SECTION and self._heading is not None:
-            self._heading["title"] = "".join(self._heading["title"])
-            self._heading = None
-
-    def handle_data(self, data):
-        if self._skip:
-            return
-        if self._heading is not None:
-            self._heading["title"].append(data)
-        else:
-            self.sections[-1]["text"].append(data)
+# Regular expressions rather than an HTML parser: the content HTML is Python-Markdown's own output,
+# and a pure-Python parser over every page of three editions was a large share of the build.
+_DROP = re.compile(r"<(script|style|svg|button|nav|h1)\b.*?</\1>|<a class=\"headerlink\".*?</a>", re.DOTALL)
+_HEADING = re.compile(r'<(h[23])\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</\1>', re.DOTALL)
+_BLOCK = re.compile(r"</?(?:p|li|td|th|br|div|tr|dd|dt|h[4-6]|caption|table)\b[^>]*>")
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
 
 
-def sections(html: str) -> list[dict[str, str]]:
-    """(anchor, title, text) of each section of a page's content HTML."""
-    parser = _Sections()
-    parser.feed(html)
-    out = []
-    for section in parser.sections:
-        title = section["title"] if isinstance(section["title"], str) else "".join(section["title"])
-        text = re.sub(r"\s+", " ", "".join(section["text"])).strip()
-        out.append({"anchor": section["anchor"], "title": title.replace("¶", "").strip(), "text": text})
+def _text(fragment: str) -> str:
+    text = _TAG.sub("", _BLOCK.sub(" ", fragment))  # words of adjacent blocks must not run together
+    return _SPACE.sub(" ", html.unescape(text)).strip()
+
+
+def sections(content: str) -> list[dict[str, str]]:
+    """(anchor, title, text) of each section of a page's content HTML: the top and each h2/h3."""
+    content = _DROP.sub(" ", content)
+    out, anchor, title, last = [], "", "", 0
+    for match in _HEADING.finditer(content):
+        out.append({"anchor": anchor, "title": title, "text": _text(content[last:match.start()])})
+        anchor, title, last = match.group(2), _text(match.group(3)), match.end()
+    out.append({"anchor": anchor, "title": title, "text": _text(content[last:])})
     return out
 
 

@@ -194,9 +194,11 @@ def test_the_hook_adds_the_notice_to_lagging_english_pages_only(repo):
     git(repo, "commit", "-q", "-am", "Serbian text changed", date="2024-03-05T10:00:00")
     build_outdated._cache["key"] = None
     page = _Page("en/strana.md", "en/strana/")
+    build_outdated.on_pre_build(_Config("en", docs))
     out = build_outdated.on_page_markdown(EN, page, _Config("en", docs), None)
     assert out.startswith("# Title\n\n!!! warning \"This translation may be out of date\"\n")
     assert 'changed on 5 March 2024' in out and 'href="../../strana/"' in out
     for language in ("sr-Latn", "sr-Cyrl"):
         page = _Page("sr/strana.md", "strana/")
+        build_outdated.on_pre_build(_Config(language, docs))
         assert build_outdated.on_page_markdown(SR, page, _Config(language, docs), None) == SR
