@@ -11,6 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load by
 
 from mkdocs.exceptions import PluginError
 
+from hooks.build_cache import cached
 from hooks.data_loader import DataErrors, load_datasets
 from hooks.markers import RenderContext, check_markers, expand_markers
 from hooks.mkdocs_support import docs_fingerprint, edition, page_path
@@ -53,7 +54,12 @@ def on_page_markdown(markdown, page, config, files):
         rendered[token] = html
         return f'<div data-kg="{token}"></div>'
 
-    return expand_markers(markdown, ctx, placeholder)
+    def expand() -> list:
+        return [expand_markers(markdown, ctx, placeholder), rendered]
+
+    text, stored = cached("markers", [markdown, ctx.lang, ctx.page], expand)
+    rendered.update(stored)
+    return text
 
 
 def on_page_content(html, page, config, files):

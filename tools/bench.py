@@ -84,7 +84,7 @@ os.chdir({str(ROOT)!r})
 from mkdocs.config import load_config
 from mkdocs.commands.build import build
 def once():
-    config = load_config("mkdocs.yml", site_dir={str(tmp / 'preview')!r})
+    config = load_config("mkdocs.yml", site_dir={str(tmp / 'preview')!r}, strict=False)  # as make serve
     config.plugins.on_startup(command="serve", dirty=True)
     start = time.perf_counter(); build(config, dirty=True); return time.perf_counter() - start
 once()
