@@ -46,7 +46,10 @@ lock: ## Regenerate the hashed lock file from requirements.in (needs network)
 deps: $(BIN)/.installed ## Create .venv and install the locked Python packages
 
 $(BIN)/.installed: requirements.lock
-	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	@# Debian ships venv's pip bootstrap apart (python3-venv): install it when root, else say so.
+	test -x $(BIN)/pip || { rm -rf $(VENV); $(PYTHON) -m venv $(VENV); } || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-venv && rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); \
+	  else echo "Python's venv module is missing: sudo apt-get install python3-venv" >&2; exit 1; fi; }
 	$(BIN)/pip install -q --disable-pip-version-check --require-hashes -r requirements.lock
 	touch $@
 
