@@ -613,9 +613,11 @@ def load_exceptions(path: str | Path = DEFAULT_EXCEPTIONS_PATH) -> Exceptions:
         raise ExceptionsFileError(
             f"{name}:{line}: YAML syntax error: {problem}; check indentation, colons and quotes"
         ) from None
-    lines = _node_lines(node) if node is not None else {}
+    from hooks.data_loader import format_path, line_of, node_lines  # one YAML line mapper for all data
+
+    lines = node_lines(node) if node is not None else {}
     problems = [
-        f"{name}:{_line_of(lines, where)}: {_path_text(where) or '(top level)'}: {message}"
+        f"{name}:{line_of(lines, where)}: {format_path(where) or '(top level)'}: {message}"
         for where, message in _check_document(document)
     ]
     if problems:
@@ -691,33 +693,6 @@ def _explain(error: Any) -> str:
     hint = error.schema.get("description")
     message = f"found {found}" if error.validator == "pattern" else error.message
     return f"{message}; {hint}" if hint else message
-
-
-def _node_lines(node: Any, path: tuple = ()) -> dict[tuple, int]:
-    """Map each path inside a YAML document to the 1-based line of its value."""
-    import yaml
-
-    lines = {path: node.start_mark.line + 1}
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            lines.update(_node_lines(value, (*path, key.value)))
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            lines.update(_node_lines(item, (*path, index)))
-    return lines
-
-
-def _line_of(lines: dict[tuple, int], path: tuple) -> int:
-    while path and path not in lines:
-        path = path[:-1]
-    return lines.get(path, 1)
-
-
-def _path_text(path: tuple) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _display(path: Path) -> str:

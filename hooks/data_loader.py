@@ -67,21 +67,21 @@ def format_errors(errors: list[DataError]) -> str:
 
 # --- YAML with line numbers -------------------------------------------------------------------
 
-def _node_lines(node: yaml.Node, path: tuple = ()) -> dict[tuple, int]:
+def node_lines(node: yaml.Node, path: tuple = ()) -> dict[tuple, int]:
     """Map every path inside a YAML document to the 1-based line where its value starts."""
     lines = {path: node.start_mark.line + 1}
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             lines[path + (key.value,)] = key.start_mark.line + 1
-            for sub, line in _node_lines(value, path + (key.value,)).items():
+            for sub, line in node_lines(value, path + (key.value,)).items():
                 lines.setdefault(sub, line)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            lines.update(_node_lines(item, path + (index,)))
+            lines.update(node_lines(item, path + (index,)))
     return lines
 
 
-def _line_of(lines: Mapping[tuple, int], path: Iterable) -> int:
+def line_of(lines: Mapping[tuple, int], path: Iterable) -> int:
     path = tuple(path)
     while path not in lines and path:
         path = path[:-1]
@@ -222,7 +222,7 @@ def _load_datasets(data_dir: Path) -> tuple[dict[str, Any], list[DataError]]:
             errors.append(DataError(rel(path), line, "", f"YAML syntax error: {problem}; "
                                     "check indentation, colons and quotes on this line or the one above"))
             continue
-        lines[name] = _node_lines(node) if node is not None else {}
+        lines[name] = node_lines(node) if node is not None else {}
         if not (data_dir / f"{name}.schema.json").exists():
             errors.append(DataError(rel(path), 1, "", f"no schema: add data/{name}.schema.json beside it"))
 
@@ -244,9 +244,9 @@ def _load_datasets(data_dir: Path) -> tuple[dict[str, Any], list[DataError]]:
                 if error.validator == "additionalProperties" and isinstance(error.instance, dict):
                     extra = [k for k in error.instance if k not in error.schema.get("properties", {})]
                     path += extra[:1]  # point at the unexpected key's own line
-                errors.append(DataError(file, _line_of(lines[name], path), format_path(path), _explain(error)))
+                errors.append(DataError(file, line_of(lines[name], path), format_path(path), _explain(error)))
         for path, message in _duplicate_ids(document):
-            errors.append(DataError(file, _line_of(lines[name], path), format_path(path), message))
+            errors.append(DataError(file, line_of(lines[name], path), format_path(path), message))
 
     if not errors:  # rules may assume schema-valid data
         for name, checks in _RULES.items():
@@ -257,7 +257,7 @@ def _load_datasets(data_dir: Path) -> tuple[dict[str, Any], list[DataError]]:
                     path_text, _, text = message.partition(": ")
                     path = _parse_path(path_text) if text else ()
                     errors.append(DataError(rel(data_dir / f"{name}.yaml"),
-                                            _line_of(lines[name], path), path_text if text else "",
+                                            line_of(lines[name], path), path_text if text else "",
                                             text or message))
     return datasets, errors
 

@@ -60,6 +60,15 @@ def registry() -> Mapping[tuple[str, str], Renderer]:
     return _REGISTRY
 
 
+def record(records: list[Mapping[str, Any]], record_id: str, kind: str, file: str) -> Mapping[str, Any]:
+    """The record with ``id == record_id``; otherwise an error naming the file and the known ids."""
+    for item in records:
+        if item["id"] == record_id:
+            return item
+    known = ", ".join(str(item["id"]) for item in records)
+    raise KeyError(f"no {kind} id={record_id!r} in {file}; known: {known}")
+
+
 @dataclass(frozen=True)
 class Marker:
     dataset: str

@@ -23,7 +23,7 @@ from typing import Any
 from markupsafe import Markup
 
 from hooks.i18n_text import dataset_label
-from hooks.markers import renderer
+from hooks.markers import record, renderer
 from hooks.standards import changed_answers, checklist_rows, client_rules, display_code, example_answers, score
 
 # Kept in the browser only; shared by the editions because answers are language-neutral ids.
@@ -46,10 +46,7 @@ def _label(ctx, key: str) -> str:
 
 
 def _area(ctx, area_id: str) -> Mapping[str, Any]:
-    areas = {a["id"]: a for a in _data(ctx)["areas"]}
-    if area_id not in areas:
-        raise KeyError(f"no area id={area_id!r} in data/standards.yaml; known: {', '.join(areas)}")
-    return areas[area_id]
+    return record(_data(ctx)["areas"], area_id, "area", "data/standards.yaml")
 
 
 def _code(ctx, standard_id: str) -> str:
@@ -217,10 +214,7 @@ def standards_checklist(ctx, area: str | None = None) -> str:
 @renderer("standards", "example")
 def standards_example(ctx, id: str) -> str:
     data = _data(ctx)
-    examples = {e["id"]: e for e in data["examples"]}
-    if id not in examples:
-        raise KeyError(f"no example id={id!r} in data/standards.yaml; known: {', '.join(examples)}")
-    example = examples[id]
+    example = record(data["examples"], id, "example", "data/standards.yaml")
     answers = example_answers(data, id)
     result = score(data, answers)
     scoring = data["scoring"]

@@ -1,14 +1,11 @@
 """Forms (templates) of the publications: a blank table on the page and a CSV per edition."""
 
-from hooks.markers import renderer
+from hooks.markers import record, renderer
 from hooks.opendata import template_file
 
 
 def _form(ctx, dataset: str, id: str) -> str:
-    templates = {tpl["id"]: tpl for tpl in ctx.data[dataset]["templates"]}
-    if id not in templates:
-        raise KeyError(f"no template id={id!r} in data/{dataset}.yaml; known: {', '.join(templates)}")
-    template = templates[id]
+    template = record(ctx.data[dataset]["templates"], id, "template", f"data/{dataset}.yaml")
     return ctx.render("templates_table.html", template=template, csv_url=ctx.file_url(
         template_file(dataset, id, ctx.lang)))
 

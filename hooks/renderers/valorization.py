@@ -32,7 +32,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from hooks.i18n_text import dataset_label
-from hooks.markers import renderer
+from hooks.markers import record, renderer
 from hooks.valorization import compute_example, lq_band, weight_sets
 
 NUMBER_DECIMALS = 1   # normalised values, dimension scores, index, potential, readiness
@@ -224,10 +224,7 @@ def criteria_table(ctx) -> str:
 @renderer("valorization", "criterion")
 def criterion_table(ctx, id: str) -> str:
     model = _model(ctx)
-    criteria = {c["id"]: c for c in model["criteria"]}
-    if id not in criteria:
-        raise KeyError(f"no criterion id={id!r} in data/valorization.yaml; known: {', '.join(criteria)}")
-    crit = criteria[id]
+    crit = record(model["criteria"], id, "criterion", "data/valorization.yaml")
     labels = model["scales"]["qualitative"]["labels"]
     rows = []
     for d in sorted(crit["descriptors"], key=lambda d: d["level"]):
