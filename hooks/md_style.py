@@ -32,7 +32,7 @@ LANGUAGES = ("sr", "en")
 ANCHORED_LEVELS = (2, 3)
 # Anchor ids: lowercase ASCII words joined by hyphens, the same in both languages.
 ANCHOR_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-# Words that mark unfinished text. Published pages must not contain them (CONVENTIONS.md).
+# Words that mark unfinished text. Published pages must not contain them (CONTRIBUTING.md, house style).
 # Upper-case markers match as written; the phrases match in any case.
 UNFINISHED = re.compile(r"\b(?:TODO|TBD|FIXME)\b|(?i:\blorem\b|\bcoming\s+soon\b)")
 # A URL in running text: it must be a link ``[text](url)`` or an autolink ``<url>``.

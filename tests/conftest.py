@@ -12,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-# What a site copy needs; docs-dev, tests and caches are left out.
+# What a site copy needs; tests and caches are left out.
 SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides", "data", "docs")
 
 
@@ -65,3 +65,19 @@ def site(tmp_path_factory) -> Path:
     result = run_build(ROOT, out)
     assert result.returncode == 0, f"the site did not build:\n{result.stdout[-3000:]}\n{result.stderr[-6000:]}"
     return out
+
+
+# --- No silent skips --------------------------------------------------------------------------------
+# A test whose tool is missing fails (tests/tools.py); a skip that slips in anyway fails the run, so
+# `make test` can only pass with every test executed.
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    skipped = len(terminalreporter.stats.get("skipped", []))
+    terminalreporter.write_line(f"skipped: {skipped} (a skip fails the run: install the tool it names)")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None and reporter.stats.get("skipped") and exitstatus == 0:
+        session.exitstatus = 1

