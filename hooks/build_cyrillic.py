@@ -3,17 +3,15 @@
 In the Latin and English editions it only removes the ``{lat}…{/lat}`` protection marks.
 """
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load by path, not as a package
-
-from hooks.build_cache import cached
-from hooks.cyrillic import strip_protection, transliterate_markdown
-from hooks.mkdocs_support import edition
+from kgo.build.cache import cached
+from kgo.cyrillic import Exceptions, strip_protection, transliterate_markdown
+from kgo.engine.mkdocs import build_context, edition
 
 
 def on_page_markdown(markdown, page, config, files):
-    if edition(config) == "cyr":
-        return cached("cyrillic", markdown, lambda: transliterate_markdown(markdown))
-    return strip_protection(markdown)
+    if edition(config) != "cyr":
+        return strip_protection(markdown)
+    context = build_context(config)
+    if context.cyrillic_rules is None:
+        context.cyrillic_rules = Exceptions.from_document(context.datasets["cyrillic_exceptions"])
+    return cached("cyrillic", markdown, lambda: transliterate_markdown(markdown, context.cyrillic_rules))

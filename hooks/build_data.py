@@ -3,65 +3,43 @@
 Every data problem and every bad marker of the whole site is reported in one failed build.
 """
 
-import re
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load by path, not as a package
-
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from hooks.build_cache import cached
-from hooks.data_loader import DataErrors, load_datasets
-from hooks.markers import RenderContext, check_markers, expand_markers
-from hooks.mkdocs_support import docs_fingerprint, edition, page_path
-
-_state = {}
-_PLACEHOLDER = re.compile(r'<div data-kg="(kg-data-\d+)"></div>')
+from kgo.data.loader import DataErrors
+from kgo.engine.mkdocs import build_context, docs_fingerprint, edition, page_path
+from kgo.render.pages import check_pages, fill_markers, place_rendered
+from kgo.rules import load
 
 
+@event_priority(90)  # before every other hook's on_config: they read the data
 def on_config(config):
-    datasets, errors = load_datasets()
-    if errors:
-        raise PluginError(str(DataErrors(errors)))
-    _state["data"] = datasets
+    context = build_context(config)
+    if not context.datasets:  # once per build: every edition uses the same checked data
+        datasets, errors = load(context.root)
+        if errors:
+            raise PluginError(str(DataErrors(errors)))
+        context.datasets = datasets
 
 
 def on_files(files, config):
-    fingerprint = (docs_fingerprint(config.docs_dir), id(_state["data"]))
-    if _state.get("markers_ok") == fingerprint:
+    context = build_context(config)
+    fingerprint = docs_fingerprint(config.docs_dir)
+    if context.passed.get("markers") == fingerprint:
         return files  # checked for the previous edition of this build
-    problems = []
-    for file in files.documentation_pages():
-        text = Path(file.abs_src_path).read_text(encoding="utf-8")
-        problems += check_markers(text, f"docs/{file.src_uri}", _state["data"])
+    problems = check_pages(((f.abs_src_path, f"docs/{f.src_uri}") for f in files.documentation_pages()),
+                           context.datasets)
     if problems:
         lines = "\n".join(f"  {p}" for p in problems)
         raise PluginError(f"{len(problems)} problem(s) with data markers — nothing was built:\n{lines}")
-    _state["markers_ok"] = fingerprint
+    context.passed["markers"] = fingerprint
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    ctx = RenderContext(_state["data"], edition(config), page_path(page))
-    rendered = _state.setdefault("rendered", {})
-    rendered.clear()
-
-    def placeholder(html: str) -> str:
-        # The HTML goes in after Markdown has run (on_page_content): Markdown would only copy it,
-        # and parsing every data table as raw HTML was a large part of the build time.
-        token = f"kg-data-{len(rendered)}"
-        rendered[token] = html
-        return f'<div data-kg="{token}"></div>'
-
-    def expand() -> list:
-        return [expand_markers(markdown, ctx, placeholder), rendered]
-
-    text, stored = cached("markers", [markdown, ctx.lang, ctx.page], expand)
-    rendered.update(stored)
-    return text
+    context = build_context(config)
+    return fill_markers(markdown, context, edition(config), page_path(page))
 
 
 def on_page_content(html, page, config, files):
-    rendered = _state.get("rendered", {})
-    return _PLACEHOLDER.sub(lambda m: rendered.pop(m.group(1)), html) if rendered else html
+    return place_rendered(html, build_context(config))

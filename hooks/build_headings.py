@@ -1,15 +1,12 @@
 """MkDocs hook: heading anchors in ASCII and equal across editions; permalink title per edition."""
 
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load by path, not as a package
 
 from mkdocs.plugins import event_priority
 
-from hooks.i18n_text import t
-from hooks.mkdocs_support import edition
-from hooks.slugs import slugify
+from kgo.engine.mkdocs import edition
+from kgo.render.slugs import slugify
+from kgo.text import t
 
 PERMALINK_TITLE = {"sr": "Stalna veza do ovog odeljka", "en": "Permanent link to this section"}
 

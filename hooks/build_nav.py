@@ -4,16 +4,11 @@ The manifest is the only list of publications and chapters; mkdocs.yml holds a P
 placeholder where the sections go. Section titles follow the edition being built.
 """
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load by path, not as a package
-
 from mkdocs.structure.nav import Section
 
-from hooks.i18n_text import t
-from hooks.mkdocs_support import edition
-from hooks.publications import nav_sections, publications
+from kgo.data.publications import nav_sections, publications
+from kgo.engine.mkdocs import build_context, edition
+from kgo.text import t
 
 PLACEHOLDER = "PUBLICATIONS"
 
@@ -22,12 +17,12 @@ def on_config(config):
     nav = config.nav or []
     if PLACEHOLDER in nav:
         index = nav.index(PLACEHOLDER)
-        nav[index:index + 1] = nav_sections()
+        nav[index:index + 1] = nav_sections(build_context(config).datasets)
     return config
 
 
 def on_nav(nav, config, files):
-    titles = {p["short_title"]["sr"]: p["short_title"] for p in publications()}
+    titles = {p["short_title"]["sr"]: p["short_title"] for p in publications(build_context(config).datasets)}
     lang = edition(config)
     for item in nav.items:
         if isinstance(item, Section) and item.title in titles:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -14,6 +15,14 @@ ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # What a site copy needs; tests and caches are left out.
 SITE_SOURCES = ("mkdocs.yml", "hooks", "overrides", "data", "docs")
+
+
+def load_hook(name: str):
+    """A MkDocs hook file of hooks/, loaded by path as MkDocs loads it (hooks are not a package)."""
+    spec = importlib.util.spec_from_file_location(f"hooks_{name}", ROOT / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def build_env(**extra: str) -> dict[str, str]:

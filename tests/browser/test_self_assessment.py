@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks.standards import client_rules, score
+from kgo.methods.standards import client_rules, score
 from tests.browser.conftest import EDITIONS, ROOT, open_page, page_url
 
 pytestmark = pytest.mark.slow

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from hooks import md_style
+from kgo.checks import md_style
 
 
 def test_every_page_follows_the_house_style():
     pages = md_style.pages()
     assert pages
     found = md_style.check_files(pages)
-    assert found == [], "style problems (python -m hooks.md_style):\n" + "\n".join(map(str, found))
+    assert found == [], "style problems (python -m kgo.checks.md_style):\n" + "\n".join(map(str, found))

@@ -78,7 +78,7 @@ def test_the_installers_are_pinned_and_hashed():
     assert first < second, "the pinned pip must be installed before the locked packages"
 
 
-# A path of one machine: /home/…, /root/…, /Users/…, /work/…, C:\Users\… (built from parts so this
+# A path of one machine: /home/…, /root/…, /Users/…, /work/…, a Windows user folder (built from parts so this
 # file does not match itself).
 MACHINE_PATH = re.compile("(?<![\\w.])(?:/" + "|/".join(("home", "root", "Users", "work")) + r")/[\w.-]+"
                           + r"|[A-Za-z]:\\" + "Users")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from hooks import spelling
+from kgo.checks import spelling
 from tests.tools import need
 
 

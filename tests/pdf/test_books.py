@@ -8,11 +8,8 @@ import shutil
 import pytest
 import yaml
 
-from hooks import pdf_books
-from hooks.cyrillic import transliterate
-from hooks.i18n_text import t
-from hooks.markers import RenderContext
-from hooks.pdf_books import (
+from kgo.books import pdf as pdf_books
+from kgo.books.pdf import (
     Chapter,
     LinkContext,
     abbreviations,
@@ -23,6 +20,9 @@ from hooks.pdf_books import (
     resolve_link,
     resolve_src,
 )
+from kgo.cyrillic import transliterate
+from kgo.render.markers import RenderContext
+from kgo.text import t
 from tests.pdf.conftest import FIXTURES, build
 
 LANG = {"sr": "sr-Latn", "cyr": "sr-Cyrl", "en": "en"}
@@ -175,7 +175,7 @@ def test_fill_download_stats_refuses_a_book_that_was_not_built():
 
 
 def test_downloads_renderer_lists_every_book_with_placeholders():
-    from hooks.renderers.publications import publications_downloads
+    from kgo.render.renderers.publications import publications_downloads
 
     data = {"publications": yaml.safe_load((FIXTURES / "data" / "publications.yaml").read_text(encoding="utf-8"))}
     html = publications_downloads(RenderContext(data, "en", "preuzimanja.md"))

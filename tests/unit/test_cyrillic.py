@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks.cyrillic import (
-    DEFAULT_EXCEPTIONS_PATH,
+from kgo.cyrillic import (
     Exceptions,
     ExceptionsFileError,
     load_exceptions,
@@ -22,6 +21,7 @@ from hooks.cyrillic import (
     transliterate,
     transliterate_markdown,
 )
+from kgo.cyrillic.words import EXCEPTIONS_PATH as DEFAULT_EXCEPTIONS_PATH
 from tests.tools import need
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -333,10 +333,11 @@ ENTRY = "  - id: konjunktur\n    latin: {latin}\n    example: konjunktura\n    c
         ),
         (
             "exceptions:\n" + ENTRY.format(latin="kon|junktur", cyrillic="конјунктура") + "    notes: x\n",
-            ["exceptions[0]:", "'notes' was unexpected", "allowed keys: cyrillic, example, id, latin, note"],
+            ["exceptions[0].notes:", "'notes' was unexpected", "allowed keys: cyrillic, example, id, latin, note"],
         ),
         (
-            "exceptions:\n" + ENTRY.format(latin="kon|junktur", cyrillic="конјунктура") * 2,
+            "exceptions:\n" + ENTRY.format(latin="kon|junktur", cyrillic="конјунктура")
+            + ENTRY.replace("id: konjunktur", "id: second").format(latin="kon|junktur", cyrillic="конјунктура"),
             ["exceptions[1].latin: same stem as exceptions[0]"],
         ),
         ("exceptions:\n  - id: x\n    latin: [\n", ["exceptions.yaml:4: YAML syntax error"]),
@@ -345,7 +346,7 @@ ENTRY = "  - id: konjunktur\n    latin: {latin}\n    example: konjunktura\n    c
             "exceptions: []\nwords:\n  - {id: a, latin: Google}\n  - {id: b, latin: GOOGLE}\n",
             ["exceptions.yaml:4: words[1].latin: same word as words[0]"],
         ),
-        ("{}\n", ["(top level): 'exceptions' is a required property; add it"]),
+        ("{}\n", ["exceptions.yaml:1: missing key 'exceptions'; add it"]),
     ],
 )
 def test_load_exceptions_explains_problems(tmp_path, text, expected):
@@ -374,7 +375,7 @@ def run_cli(*args: str, stdin: str) -> subprocess.CompletedProcess[bytes]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "PYTHONIOENCODING", "PYTHONUTF8"))}
     env.update(LANG="C", LC_ALL="C")  # the CLI must not depend on the locale
     return subprocess.run(
-        [sys.executable, "-m", "hooks.cyrillic", *args],
+        [sys.executable, "-m", "kgo.cyrillic", *args],
         input=stdin.encode("utf-8"),
         capture_output=True,
         cwd=ROOT,

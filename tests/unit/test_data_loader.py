@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.data_loader import load_datasets
+from kgo.rules import load_data as load_datasets
 
 ITEMS_SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",

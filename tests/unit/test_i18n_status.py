@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from hooks import build_outdated, i18n_status
+from kgo.checks import i18n_status, outdated_notice
+from tests.conftest import load_hook
 
 SR = "# Naslov\n\n## Prvi deo {#first}\n\nTekst.\n\n## Drugi deo {#second}\n\nJoš teksta.\n"
 EN = "# Title\n\n## First part {#first}\n\nText.\n\n## Second part {#second}\n\nMore text.\n"
@@ -64,14 +65,13 @@ def test_a_serbian_change_after_its_english_twin_is_reported_with_the_diff(repo,
     assert "+Još teksta, sa novom rečenicom." in out
 
     # The English edition then shows the notice, dated with the Serbian change.
-    build_outdated._cache["key"] = None
-    assert build_outdated.lagging(docs) == {"strana.md": "2024-03-05"}
+    assert outdated_notice.lagging(docs) == {"strana.md": "2024-03-05"}
 
     # Updating the English page ends the lag.
     write(docs, "en/strana.md", EN.replace("More text.", "More text, with a new sentence."))
     git(repo, "commit", "-q", "-am", "English text updated", date="2024-03-06T10:00:00")
     assert i18n_status.outdated(docs) == []
-    assert build_outdated.lagging(docs) == {}
+    assert outdated_notice.lagging(docs) == {}
 
 
 def test_a_reviewed_trailer_marks_the_english_page_as_checked(repo):
@@ -151,26 +151,26 @@ def test_a_page_never_committed_in_english_is_not_outdated(repo):
     ],
 )
 def test_the_notice_links_to_the_same_page_in_serbian(url, href):
-    assert build_outdated.serbian_href(url, "en/") == href
+    assert outdated_notice.serbian_href(url, "en/") == href
 
 
 def test_in_an_english_only_preview_the_notice_links_to_the_published_serbian_page():
-    assert build_outdated.serbian_href("mreza/", "en/", "https://kg.example/handbook/") == (
+    assert outdated_notice.serbian_href("mreza/", "en/", "https://kg.example/handbook/") == (
         "https://kg.example/handbook/mreza/")
-    assert build_outdated.serbian_href("mreza/", "en/", "") == ""
-    assert build_outdated.notice("", "2016-06-18").endswith("; see the Serbian version.\n")
+    assert outdated_notice.serbian_href("mreza/", "en/", "") == ""
+    assert outdated_notice.notice("", "2016-06-18").endswith("; see the Serbian version.\n")
 
 
 def test_the_notice_goes_under_the_title():
-    notice = build_outdated.notice("../../mreza/", "2016-06-18")
+    notice = outdated_notice.notice("../../mreza/", "2016-06-18")
     assert notice == (
         '!!! warning "This translation may be out of date"\n'
         "    The Serbian original of this page changed on 18 June 2016, after this English text was last "
         'updated; see the <a href="../../mreza/" hreflang="sr-Latn" lang="sr-Latn">Serbian version</a>.\n'
     )
-    page = build_outdated.add_notice("# Network\n\nText.\n", notice)
+    page = outdated_notice.add_notice("# Network\n\nText.\n", notice)
     assert page == "# Network\n\n" + notice + "\n\nText.\n"
-    assert build_outdated.add_notice("Text first.\n", "N\n") == "N\n\nText first.\n"
+    assert outdated_notice.add_notice("Text first.\n", "N\n") == "N\n\nText first.\n"
 
 
 class _Page:
@@ -186,19 +186,24 @@ class _Config(dict):
         self.docs_dir = str(docs_dir)
         self.extra = {"edition_root": {"en": "en/", "sr-Cyrl": "sr-Cyrl/"}.get(language, "")}
         self.site_url = "https://kg.example/handbook/"
+        self.site_dir = str(docs_dir.parent / "site")
+        self.config_file_path = str(docs_dir.parent / "mkdocs.yml")
+        self.plugins = {}
 
 
 def test_the_hook_adds_the_notice_to_lagging_english_pages_only(repo):
     docs = repo / "docs"
     write(docs, "sr/strana.md", SR + "\nNova rečenica.\n")
     git(repo, "commit", "-q", "-am", "Serbian text changed", date="2024-03-05T10:00:00")
-    build_outdated._cache["key"] = None
+    build_outdated = load_hook("build_outdated")
     page = _Page("en/strana.md", "en/strana/")
-    build_outdated.on_pre_build(_Config("en", docs))
-    out = build_outdated.on_page_markdown(EN, page, _Config("en", docs), None)
+    config = _Config("en", docs)  # one build: the same configuration carries its context
+    build_outdated.on_pre_build(config)
+    out = build_outdated.on_page_markdown(EN, page, config, None)
     assert out.startswith("# Title\n\n!!! warning \"This translation may be out of date\"\n")
     assert 'changed on 5 March 2024' in out and 'href="../../strana/"' in out
     for language in ("sr-Latn", "sr-Cyrl"):
         page = _Page("sr/strana.md", "strana/")
-        build_outdated.on_pre_build(_Config(language, docs))
-        assert build_outdated.on_page_markdown(SR, page, _Config(language, docs), None) == SR
+        config = _Config(language, docs)
+        build_outdated.on_pre_build(config)
+        assert build_outdated.on_page_markdown(SR, page, config, None) == SR

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from hooks.i18n_text import fmt_number, t
-from hooks.markers import RenderContext, check_markers, expand_markers, find_markers, renderer
+from kgo.render.markers import RenderContext, check_markers, expand_markers, find_markers, renderer
+from kgo.text import fmt_number, t
 
 
 @renderer("testdata", "echo")
@@ -14,6 +14,7 @@ def _echo(ctx, word: str = "none") -> str:
 
 
 DATA = {"testdata": {}}
+RENDERERS = {("testdata", "echo"): _echo}
 
 
 def test_markers_are_found_with_their_lines():
@@ -27,17 +28,17 @@ def test_markers_are_found_with_their_lines():
 def test_unknown_marker_dataset_view_and_argument_are_all_reported():
     text = ("<!-- data: testdata nope -->\n<!-- data: nothing table -->\n"
             "<!-- data: testdata echo colour=red -->\n<!-- data testdata echo -->\n")
-    messages = [str(e) for e in check_markers(text, "docs/sr/x.md", DATA)]
+    messages = [str(e) for e in check_markers(text, "docs/sr/x.md", DATA, RENDERERS)]
     assert messages[0] == "docs/sr/x.md:4: malformed marker '<!-- data testdata echo -->'; " \
                           "write <!-- data: DATASET VIEW key=value -->"
     assert messages[1] == "docs/sr/x.md:1: unknown marker 'testdata nope'; known views of 'testdata': echo"
-    assert messages[2].startswith("docs/sr/x.md:2: unknown marker 'nothing table'; known datasets: ")
+    assert messages[2] == "docs/sr/x.md:2: unknown marker 'nothing table'; known datasets: testdata"
     assert messages[3] == "docs/sr/x.md:3: marker 'testdata echo' takes no argument 'colour'; allowed: word"
 
 
 def test_expansion_replaces_the_marker_and_escapes_data():
     text = "before\n\n<!-- data: testdata echo word=<script>alert(1)</script> -->\n\nafter\n"
-    html = expand_markers(text, RenderContext(DATA, "en", "index.md"))
+    html = expand_markers(text, RenderContext(DATA, "en", "index.md"), renderers=RENDERERS)
     assert "<!-- data:" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>" not in html
     assert html.startswith("before") and html.rstrip().endswith("after")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hooks import md_style
+from kgo.checks import md_style
 
 GOOD = """\
 ---

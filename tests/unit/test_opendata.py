@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from hooks.opendata import dataset_csv, open_data_files, template_csv
+from kgo.opendata.files import dataset_csv, open_data_files, template_csv
 
 
 def rows(text):

@@ -10,17 +10,17 @@ import re
 
 import pytest
 
-from hooks.markers import RenderContext, expand_markers
-from hooks.renderers.agenda_pirot import (
+from kgo.render.markers import RenderContext, expand_markers
+from kgo.render.renderers.agenda_pirot import (
     agenda_action_plan,
     agenda_facts,
     agenda_fields,
     agenda_monitoring,
     fmt_value,
 )
-from hooks.renderers.project import fmt_date, fmt_period, project_actors, project_facts, project_forum
-from hooks.renderers.services import services_catalogue, services_overview
-from hooks.renderers.training import plural_form, training_modules, training_overview, training_school
+from kgo.render.renderers.project import fmt_date, fmt_period, project_actors, project_facts, project_forum
+from kgo.render.renderers.services import services_catalogue, services_overview
+from kgo.render.renderers.training import plural_form, training_modules, training_overview, training_school
 
 
 def txt(sr: str, en: str) -> dict[str, str]:
@@ -281,7 +281,7 @@ def test_training_views_follow_the_language():
 
 
 def test_cyrillic_edition_transliterates_serbian_and_keeps_given_forms():
-    from hooks.renderers.project import person
+    from kgo.render.renderers.project import person
 
     assert fmt_date("2015-11-06", "cyr") == "6. новембра 2015."
     assert person("Hristina Mikić", "cyr") == "Христина Микић"

@@ -8,16 +8,17 @@ import re
 
 import pytest
 
-from hooks.markers import RenderContext
-from hooks.reference_data import sort_key, validate_reference
-from hooks.renderers.funding_sources import funding_sources_list, funding_sources_table
-from hooks.renderers.glossary import glossary_entries, glossary_list
-from hooks.renderers.municipalities import (
+from kgo.data.reference import validate_reference
+from kgo.render.markers import RenderContext
+from kgo.render.reference import sort_key
+from kgo.render.renderers.funding_sources import funding_sources_list, funding_sources_table
+from kgo.render.renderers.glossary import glossary_entries, glossary_list
+from kgo.render.renderers.municipalities import (
     municipalities_by_district,
     municipalities_map,
     municipalities_table,
 )
-from hooks.renderers.sdg_targets import sdg_targets_list, sdg_targets_table
+from kgo.render.renderers.sdg_targets import sdg_targets_list, sdg_targets_table
 
 SOURCE = {"title": "Popis 2022", "publisher": "RZS", "url": "https://example.org/popis", "date": "2023-05-25"}
 NOTE = {"sr": "Nije provereno.", "en": "Not verified."}
@@ -296,7 +297,7 @@ def test_funding_list_sections_have_anchors_and_escape_names():
 # --- the real datasets ------------------------------------------------------------------------
 
 def test_project_reference_data_is_consistent():
-    from hooks.data_loader import load_datasets
+    from kgo.rules import load_data as load_datasets
 
     datasets, _ = load_datasets()
     wanted = {k: datasets[k] for k in ("districts", "municipalities", "sdg_targets", "glossary",

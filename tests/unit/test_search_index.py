@@ -1,6 +1,6 @@
 """Search records: one per section, headings apart from text, no code or permalinks, words apart."""
 
-from hooks.search_index import index_json, page_records
+from kgo.search.index import index_json, page_records
 
 HTML = ('<h1 id="t">Naslov<a class="headerlink" href="#t">¶</a></h1><p>Uvod <b>opština</b> &amp; grad</p>'
         '<h2 id="plan">Akcioni plan<a class="headerlink" href="#plan">¶</a></h2><p>Tekst<br>dalje</p>'

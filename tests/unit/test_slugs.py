@@ -1,7 +1,7 @@
 """Heading anchors are ASCII and the same for the Latin and Cyrillic text of a heading."""
 
-from hooks.cyrillic import transliterate
-from hooks.slugs import slugify
+from kgo.cyrillic import transliterate
+from kgo.render.slugs import slugify
 
 
 def test_latin_and_cyrillic_headings_give_the_same_ascii_anchor():

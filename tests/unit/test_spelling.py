@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks import spelling
+from kgo.checks import spelling
 from tests.tools import need
 
 
@@ -120,7 +120,7 @@ def test_a_wrong_transliteration_raises_the_cyrillic_rate(tmp_path, monkeypatch)
 
 
 def _transliterate_without_exceptions(text: str) -> str:
-    from hooks.cyrillic import transliterate
+    from kgo.cyrillic import transliterate
 
     return transliterate(text, ())
 

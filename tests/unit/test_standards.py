@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hooks.standards import (
+from kgo.methods.standards import (
     changed_answers,
     checklist_rows,
     client_rules,
@@ -413,14 +413,14 @@ def test_browser_script_computes_the_same_result_as_python(real):
 
 @pytest.fixture(scope="module")
 def datasets():
-    from hooks.data_loader import load_datasets
+    from kgo.rules import load_data as load_datasets
 
     loaded, _ = load_datasets()
     return loaded
 
 
 def render(datasets, view, lang, page="standardi/pregled.md", **args):
-    from hooks.markers import RenderContext, registry
+    from kgo.render.markers import RenderContext, registry
 
     return registry()[("standards", view)](RenderContext(datasets, lang, page), **args)
 
@@ -434,7 +434,7 @@ def cells(table_html: str) -> list[list[str]]:
 
 
 def pick(text, lang):
-    from hooks.i18n_text import t
+    from kgo.text import t
 
     return t(text, lang)
 
@@ -495,7 +495,7 @@ def test_checklist_has_one_row_per_standard(datasets, real, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_example_is_scored_at_build_time(datasets, real, lang):
-    from hooks.i18n_text import fmt_number
+    from kgo.text import fmt_number
 
     out = render(datasets, "example", lang, page="standardi/primer.md", id="opstina-primer")
     result = score(real, example_answers(real, "opstina-primer"))
@@ -618,7 +618,7 @@ def test_what_the_worked_example_says_is_true(real):
 
 def test_loader_reports_rule_errors_with_file_and_line(tmp_path):
     """validate_standards is registered with the data loader: errors name the file and the line."""
-    from hooks.data_loader import load_datasets
+    from kgo.rules import load_data as load_datasets
 
     data = tmp_path / "data"
     shutil.copytree(DATA, data)

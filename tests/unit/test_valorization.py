@@ -10,9 +10,9 @@ import re
 
 import pytest
 
-from hooks import valorization as v
-from hooks.i18n_text import fmt_number
-from hooks.markers import RenderContext
+from kgo.methods import valorization as v
+from kgo.render.markers import RenderContext
+from kgo.text import fmt_number
 
 # --- a small model: 2 dimensions, 3 indicators, 3 fictional units ----------------------------
 
@@ -289,7 +289,7 @@ def test_criterion_must_describe_every_level():
 
 @pytest.fixture(scope="module")
 def datasets():
-    from hooks.data_loader import load_datasets
+    from kgo.rules import load_data as load_datasets
     data, _ = load_datasets()
     return data
 
@@ -304,7 +304,7 @@ def test_shipped_data_passes_the_schemas(datasets):
     from jsonschema import Draft202012Validator
     from referencing import Registry, Resource
 
-    from hooks.data_loader import DATA_DIR
+    from kgo.data.loader import DATA_DIR
     common = json.loads((DATA_DIR / "common.schema.json").read_text(encoding="utf-8"))
     registry = Registry().with_resource("common.schema.json", Resource.from_contents(common))
     for name in ("valorization", "sectors", "templates_guidelines"):
@@ -330,7 +330,7 @@ def _cells(html: str) -> list[list[str]]:
 
 @pytest.mark.parametrize("lang", ["sr", "en"])
 def test_index_table_matches_calculation(datasets, lang):
-    from hooks.renderers.valorization import example_index
+    from kgo.render.renderers.valorization import example_index
     ex = v.compute_example(datasets["valorization"])
     html = example_index(RenderContext(data=datasets, lang=lang))
     names = {u["id"]: u["name"][lang] for u in datasets["valorization"]["example"]["units"]}
@@ -343,7 +343,7 @@ def test_index_table_matches_calculation(datasets, lang):
 
 @pytest.mark.parametrize("lang", ["sr", "en"])
 def test_lq_table_matches_calculation(datasets, lang):
-    from hooks.renderers.valorization import example_lq
+    from kgo.render.renderers.valorization import example_lq
     ex = v.compute_example(datasets["valorization"])
     html = example_lq(RenderContext(data=datasets, lang=lang), municipality="primer")
     sectors = {s["id"]: s["name"][lang] for s in datasets["sectors"]["sectors"]}
@@ -354,7 +354,7 @@ def test_lq_table_matches_calculation(datasets, lang):
 
 
 def test_numbers_follow_the_edition(datasets):
-    from hooks.renderers.valorization import example_normalised
+    from kgo.render.renderers.valorization import example_normalised
     ex = v.compute_example(datasets["valorization"])
     sr = example_normalised(RenderContext(data=datasets, lang="sr"))
     en = example_normalised(RenderContext(data=datasets, lang="en"))
@@ -364,7 +364,7 @@ def test_numbers_follow_the_edition(datasets):
 
 
 def test_matrix_and_summary_render_quadrants(datasets):
-    from hooks.renderers.valorization import example_matrix, example_summary
+    from kgo.render.renderers.valorization import example_matrix, example_summary
     ex = v.compute_example(datasets["valorization"])
     quadrants = datasets["valorization"]["prioritisation"]["quadrants"]
     html = example_matrix(RenderContext(data=datasets, lang="en"), municipality="primer")
@@ -376,7 +376,7 @@ def test_matrix_and_summary_render_quadrants(datasets):
 
 
 def test_every_view_renders_in_both_editions(datasets):
-    from hooks.markers import registry
+    from kgo.render.markers import registry
     args = {"indicators": {"dimension": "economy"}, "criterion": {"id": "authenticity"},
             "bands": {"scale": "index"}}
     for (dataset, view), fn in registry().items():
@@ -388,7 +388,7 @@ def test_every_view_renders_in_both_editions(datasets):
 
 
 def test_unknown_arguments_fail_clearly(datasets):
-    from hooks.renderers.valorization import criterion_table, indicators_table
+    from kgo.render.renderers.valorization import criterion_table, indicators_table
     ctx = RenderContext(data=datasets, lang="sr")
     with pytest.raises(KeyError, match="no dimension id='money'"):
         indicators_table(ctx, dimension="money")
@@ -397,7 +397,7 @@ def test_unknown_arguments_fail_clearly(datasets):
 
 
 def test_sector_table_lists_every_code(datasets):
-    from hooks.renderers.sectors import sectors_table
+    from kgo.render.renderers.sectors import sectors_table
     html = sectors_table(RenderContext(data=datasets, lang="en"))
     codes = [entry["code"] for _, entry in v.all_codes(datasets["sectors"])]
     for code in codes:
@@ -407,7 +407,8 @@ def test_sector_table_lists_every_code(datasets):
 
 
 def test_rules_are_registered_with_the_loader(datasets):
-    from hooks.data_loader import _RULES
+    from kgo.rules import rules
+    _RULES = rules()
     assert "valorization" in _RULES and "sectors" in _RULES
     broken = copy.deepcopy(datasets)
     broken["valorization"]["dimensions"][0]["weight"] = 0.9

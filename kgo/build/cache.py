@@ -1,0 +1,48 @@
+"""A content-addressed cache for work a build repeats without need (``.cache/build/``).
+
+A result is stored under the hash of its inputs and of everything that could change it: the code
+and templates of the ``kgo`` package and the files in ``data/``. An edit to any of them makes new keys, so a
+stale result is never used; old entries are simply never read again (``make clean`` removes them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from kgo.project import PACKAGE, ROOT
+
+CACHE_DIR = ROOT / ".cache" / "build"
+
+
+@cache
+def version() -> str:
+    """Hash of the code, templates and data: part of every key (computed once per process)."""
+    digest = hashlib.sha256()
+    for folder in (PACKAGE, ROOT / "data"):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".html", ".yaml", ".json", ".css"):
+                digest.update(path.relative_to(folder.parent).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def cached(kind: str, key: Any, compute: Callable[[], Any]) -> Any:
+    """``compute()``'s JSON-serialisable result, from the cache when the same key was seen."""
+    digest = hashlib.sha256(f"{version()}\0{kind}\0{json.dumps(key, ensure_ascii=False)}".encode()).hexdigest()
+    path = CACHE_DIR / kind / digest[:2] / digest
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    value = compute()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as handle:
+        json.dump(value, handle, ensure_ascii=False)
+    os.replace(handle.name, path)  # atomic: builds running side by side never read half a file
+    return value

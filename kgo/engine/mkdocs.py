@@ -1,0 +1,69 @@
+"""The one adapter between MkDocs (with Material and the i18n plugin) and the kgo package.
+
+Only this module and the hook files in hooks/ know MkDocs: which edition a build is making, where
+a page sits, whether this is an inner edition build of the i18n plugin or a preview, and where the
+build's shared context lives. A move to another engine touches this layer only.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from kgo.build.context import BuildContext
+from kgo.editions.model import EDITIONS
+
+# theme.language of each edition (set per edition in mkdocs.yml) -> our edition code
+EDITION_BY_THEME_LANGUAGE = {e.lang: e.code for e in EDITIONS}
+_CONTEXT = "_kgo_context"  # attribute of the build's config that carries its BuildContext
+
+
+def edition(config: Any) -> str:
+    """The edition being built ("sr", "cyr" or "en")."""
+    language = config.theme["language"]
+    if language not in EDITION_BY_THEME_LANGUAGE:
+        raise ValueError(f"theme.language {language!r} is not an edition; "
+                         f"use one of {', '.join(EDITION_BY_THEME_LANGUAGE)} in mkdocs.yml")
+    return EDITION_BY_THEME_LANGUAGE[language]
+
+
+def page_path(page: Any) -> str:
+    """Path of a page inside its language folder: 'sr/prirucnik/index.md' -> 'prirucnik/index.md'."""
+    return file_path(page.file)
+
+
+def file_path(file: Any) -> str:
+    """The same for a file of the build."""
+    src = file.src_uri
+    first, _, rest = src.partition("/")
+    return rest if first in {e.locale for e in EDITIONS} and rest else src
+
+
+def is_inner_build(config: Any) -> bool:
+    """True while the i18n plugin builds the editions after the first one."""
+    i18n = config.plugins.get("i18n")
+    return i18n is not None and bool(i18n.building)
+
+
+def is_preview(config: Any) -> bool:
+    """True under `mkdocs serve`, which builds into a fresh temporary folder named mkdocs_…"""
+    site = Path(config.site_dir).resolve()
+    return site.name.startswith("mkdocs_") and site.parent == Path(tempfile.gettempdir()).resolve()
+
+
+def build_context(config: Any) -> BuildContext:
+    """The context of this build, made on first use and kept on the build's configuration (the
+    i18n plugin builds every edition with the same configuration object)."""
+    context = getattr(config, _CONTEXT, None)
+    if context is None:
+        root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+        context = BuildContext(root=root, preview=is_preview(config))
+        setattr(config, _CONTEXT, context)
+    return context
+
+
+def docs_fingerprint(docs_dir: str | Path) -> tuple:
+    """Names, times and sizes of every Markdown page: a check that passed for the same fingerprint
+    need not run again for the next edition of the same build."""
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(Path(docs_dir).rglob("*.md")))

@@ -1,0 +1,352 @@
+"""Scoring and checks of the Standards publication (data/standards.yaml).
+
+Everything here is a pure function of plain data; nothing imports MkDocs. The renderers in
+``hooks/renderers/standards.py`` call :func:`score` at build time, and the browser script
+``docs/assets/js/self-assessment.js`` applies the same rules to the rules object made by
+:func:`client_rules`, so the rules live only in the data.
+
+The scoring rule (as printed in ``docs/*/standardi/bodovanje.md``):
+
+* each answer has a factor (met = 1, partial = 0.5, not met = 0 in the data); a standard earns
+  ``factor * points``; an unanswered standard earns nothing;
+* ``percent = 100 * earned / maximum``, where ``maximum`` is the sum of all standards' points;
+* a level is reached when ``earned * 100 >= min_percent * maximum`` (no rounding) and, if the
+  level requires it, every mandatory standard has the mandatory answer (``met``);
+* the outcome is the highest level reached, otherwise the "not recognised" outcome.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+ID_PREFIX = "ki-"
+
+
+@dataclass(frozen=True)
+class AreaScore:
+    """Subtotal of one area."""
+
+    id: str
+    earned: float
+    maximum: int
+    percent: float
+    mandatory_missing: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Result:
+    """Outcome of a self-assessment. ``level`` is a level id or the "not recognised" id."""
+
+    earned: float
+    maximum: int
+    percent: float
+    mandatory_met: bool
+    mandatory_missing: tuple[str, ...]
+    level: str
+    recognised: bool
+    areas: tuple[AreaScore, ...]
+    unanswered: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain dict with the same keys as the browser script's ``computeScore`` result."""
+        out = asdict(self)
+        out["mandatory_missing"] = list(self.mandatory_missing)
+        out["unanswered"] = list(self.unanswered)
+        out["areas"] = {a.id: {"earned": a.earned, "maximum": a.maximum, "percent": a.percent,
+                               "mandatory_missing": list(a.mandatory_missing)} for a in self.areas}
+        return out
+
+
+def display_code(standard_id: str) -> str:
+    """'ki-4.2' -> 'KI-4.2', the form printed in the publication."""
+    return standard_id.upper()
+
+
+def _percent(earned: float, maximum: float) -> float:
+    return earned / maximum * 100 if maximum else 0.0
+
+
+def _reaches(earned: float, maximum: float, min_percent: float) -> bool:
+    return maximum > 0 and earned * 100 >= min_percent * maximum
+
+
+def score(standards_data: Mapping[str, Any], answers: Mapping[str, str]) -> Result:
+    """Score a self-assessment: ``answers`` maps standard ids to answer ids.
+
+    Unanswered standards earn nothing and are listed in ``unanswered``. An unknown standard id
+    or answer id raises ``ValueError`` (a typo must not silently lower a score).
+    """
+    scoring = standards_data["scoring"]
+    factors = {a["id"]: float(a["factor"]) for a in scoring["answers"]}
+    standards = standards_data["standards"]
+    known = {s["id"] for s in standards}
+    unknown = sorted(set(answers) - known)
+    if unknown:
+        raise ValueError(f"answers for unknown standards: {', '.join(unknown)}")
+    bad = sorted(f"{k}={v}" for k, v in answers.items() if v not in factors)
+    if bad:
+        raise ValueError(f"unknown answers {', '.join(bad)}; use one of: {', '.join(factors)}")
+
+    mandatory_answer = scoring["mandatory_answer"]
+    earned_by_area: dict[str, float] = {a["id"]: 0.0 for a in standards_data["areas"]}
+    max_by_area: dict[str, int] = {a["id"]: 0 for a in standards_data["areas"]}
+    missing_by_area: dict[str, list[str]] = {a["id"]: [] for a in standards_data["areas"]}
+    unanswered = []
+    for s in standards:
+        answer = answers.get(s["id"])
+        if answer is None:
+            unanswered.append(s["id"])
+        earned_by_area[s["area"]] += factors.get(answer, 0.0) * s["points"]
+        max_by_area[s["area"]] += s["points"]
+        if s["level"] == "mandatory" and answer != mandatory_answer:
+            missing_by_area[s["area"]].append(s["id"])
+
+    earned = sum(earned_by_area.values())
+    maximum = sum(max_by_area.values())
+    missing = tuple(sid for area in missing_by_area.values() for sid in area)
+    mandatory_met = not missing
+    level = scoring["not_recognised"]["id"]
+    for candidate in scoring["levels"]:  # lowest first: the last one reached wins
+        if _reaches(earned, maximum, candidate["min_percent"]) and (
+                mandatory_met or not candidate["requires_mandatory"]):
+            level = candidate["id"]
+    areas = tuple(
+        AreaScore(a_id, earned_by_area[a_id], max_by_area[a_id],
+                  _percent(earned_by_area[a_id], max_by_area[a_id]), tuple(missing_by_area[a_id]))
+        for a_id in earned_by_area
+    )
+    return Result(earned, maximum, _percent(earned, maximum), mandatory_met, missing, level,
+                  level != scoring["not_recognised"]["id"], areas, tuple(unanswered))
+
+
+def example_answers(standards_data: Mapping[str, Any], example_id: str) -> dict[str, str]:
+    """The full answer set of an example; ``based_on`` examples overlay their earlier one."""
+    examples = {e["id"]: e for e in standards_data.get("examples", [])}
+    if example_id not in examples:
+        raise KeyError(f"no example id={example_id!r} in data/standards.yaml; known: {', '.join(examples)}")
+    chain, seen = [], set()
+    current: str | None = example_id
+    while current is not None:
+        if current in seen or current not in examples:
+            raise ValueError(f"example {example_id!r}: based_on chain is broken at {current!r}")
+        seen.add(current)
+        chain.append(examples[current])
+        current = examples[current].get("based_on")
+    answers: dict[str, str] = {}
+    for example in reversed(chain):
+        answers.update(example["answers"])
+    return answers
+
+
+def changed_answers(standards_data: Mapping[str, Any], example_id: str) -> dict[str, tuple[str | None, str]]:
+    """For a ``based_on`` example: standard id -> (answer before, answer after)."""
+    example = next(e for e in standards_data["examples"] if e["id"] == example_id)
+    if not example.get("based_on"):
+        return {}
+    before = example_answers(standards_data, example["based_on"])
+    return {sid: (before.get(sid), ans) for sid, ans in example["answers"].items() if before.get(sid) != ans}
+
+
+def client_rules(standards_data: Mapping[str, Any]) -> dict[str, Any]:
+    """The rules as a JSON-ready object for the browser script (language-neutral ids only)."""
+    scoring = standards_data["scoring"]
+    return {
+        "threshold_percent": scoring["threshold_percent"],
+        "mandatory_answer": scoring["mandatory_answer"],
+        "not_recognised": scoring["not_recognised"]["id"],
+        "answers": [{"id": a["id"], "factor": a["factor"]} for a in scoring["answers"]],
+        "levels": [{"id": lv["id"], "min_percent": lv["min_percent"],
+                    "requires_mandatory": lv["requires_mandatory"]} for lv in scoring["levels"]],
+        "areas": [a["id"] for a in standards_data["areas"]],
+        "standards": [{"id": s["id"], "area": s["area"], "level": s["level"], "points": s["points"]}
+                      for s in standards_data["standards"]],
+    }
+
+
+CHECKLIST_COLUMNS = ("code", "area", "title", "level", "points", "requirement", "evidence", "indicator", "answer",
+                     "earned", "notes")
+
+
+def checklist_rows(standards_data: Mapping[str, Any], lang: str) -> list[list[str]]:
+    """The blank checklist as rows for a CSV file: a header, then one row per standard.
+
+    Columns (labels from ``labels:`` in the data): ID, area, title, level, points, requirement,
+    evidence (joined with "; "), indicator, and empty answer, points earned and note columns. The
+    self-assessment form offers the same table for download, built in the browser from the same
+    header (see ``hooks/renderers/standards.py``).
+    """
+    from kgo.text import t
+
+    labels = standards_data["labels"]
+    levels = {lv["id"]: lv["label"] for lv in standards_data["scoring"]["standard_levels"]}
+    areas = {a["id"]: a for a in standards_data["areas"]}
+    rows = [[t(labels[key], lang) for key in CHECKLIST_COLUMNS]]
+    for s in standards_data["standards"]:
+        code = display_code(s["id"])
+        area = areas[s["area"]]
+        rows.append([t({"sr": code, "en": code}, lang), f"{area['number']}. {t(area['title'], lang)}",
+                     t(s["title"], lang), t(levels[s["level"]], lang), str(s["points"]),
+                     t(s["requirement"], lang), "; ".join(t(e, lang) for e in s["evidence"]),
+                     t(s["indicator"], lang), "", "", ""])
+    return rows
+
+
+# --- checks a schema cannot express -----------------------------------------------------------
+
+def _blank(text: Any) -> list[str]:
+    """Languages of a bilingual text that are missing or empty."""
+    if not isinstance(text, Mapping):
+        return ["sr", "en"]
+    return [lang for lang in ("sr", "en") if not str(text.get(lang) or "").strip()]
+
+
+def _duplicates(values: Iterable[Any]) -> set[Any]:
+    return {v for v, n in Counter(values).items() if n > 1}
+
+
+def validate_standards(data: Mapping[str, Any], sdg_ids: Iterable[str]) -> list[str]:
+    """Every problem a schema cannot see, as ``"yaml.path: what is wrong; how to fix it"``."""
+    errors: list[str] = []
+    sdg_ids = set(sdg_ids)
+    scoring = data.get("scoring", {})
+    areas = data.get("areas", [])
+    standards = data.get("standards", [])
+
+    # Areas: unique ids and numbers.
+    area_by_id: dict[str, Mapping[str, Any]] = {}
+    for dup in _duplicates(a.get("id") for a in areas):
+        first = next(i for i, a in enumerate(areas) if a.get("id") == dup)
+        for i, a in enumerate(areas):
+            if a.get("id") == dup and i != first:
+                errors.append(f"areas[{i}].id: duplicate area id '{dup}' (also areas[{first}]); "
+                              "give each area its own id")
+    for dup in _duplicates(a.get("number") for a in areas):
+        indexes = [i for i, a in enumerate(areas) if a.get("number") == dup]
+        for i in indexes[1:]:
+            errors.append(f"areas[{i}].number: area number {dup} is also used by areas[{indexes[0]}]; "
+                          "number the areas 1, 2, 3, … without repeats")
+    for a in areas:
+        area_by_id.setdefault(a.get("id"), a)
+
+    # Points allowed per level.
+    ranges = scoring.get("points", {})
+    for level, rng in ranges.items():
+        if rng["min"] > rng["max"]:
+            errors.append(f"scoring.points.{level}: min {rng['min']} is greater than max {rng['max']}; swap them")
+    level_ids = [lv.get("id") for lv in scoring.get("standard_levels", [])]
+    for level in ("mandatory", "recommended"):
+        if level not in level_ids:
+            errors.append(f"scoring.standard_levels: no entry for level '{level}'; add one with its label")
+
+    # Standards.
+    first_index: dict[str, int] = {}
+    used_areas = set()
+    for i, s in enumerate(standards):
+        sid = s.get("id", "")
+        if sid in first_index:
+            errors.append(f"standards[{i}].id: duplicate id '{sid}' (also standards[{first_index[sid]}]); "
+                          "give each standard its own id and never reuse a retired one")
+        else:
+            first_index[sid] = i
+        area = area_by_id.get(s.get("area"))
+        if area is None:
+            known = ", ".join(a.get("id", "?") for a in areas)
+            errors.append(f"standards[{i}].area: unknown area '{s.get('area')}'; use one of: {known}")
+        else:
+            used_areas.add(area["id"])
+            prefix = f"{ID_PREFIX}{area['number']}."
+            if not sid.startswith(prefix):
+                errors.append(f"standards[{i}].id: '{sid}' belongs to area '{area['id']}' (number "
+                              f"{area['number']}); its id must start with '{prefix}' — rename it or change its area")
+        for key in ("title", "requirement", "rationale", "indicator"):
+            missing = _blank(s.get(key))
+            if missing:
+                errors.append(f"standards[{i}].{key}: {sid} has no {key} in {', '.join(missing)}; write it")
+        evidence = s.get("evidence") or []
+        if not evidence:
+            errors.append(f"standards[{i}].evidence: {sid} lists no evidence; name at least one document "
+                          "that proves the requirement is met")
+        for j, item in enumerate(evidence):
+            missing = _blank(item)
+            if missing:
+                errors.append(f"standards[{i}].evidence[{j}]: empty evidence text in {', '.join(missing)}; "
+                              "write it or remove the item")
+        rng = ranges.get(s.get("level"))
+        if rng is None:
+            errors.append(f"standards[{i}].level: no points range for level '{s.get('level')}' in scoring.points")
+        elif not rng["min"] <= s.get("points", 0) <= rng["max"]:
+            errors.append(f"standards[{i}].points: {sid} is {s.get('level')} and has {s.get('points')} points; "
+                          f"{s.get('level')} standards have {rng['min']}–{rng['max']} points (scoring.points)")
+        sdg = s.get("sdg", [])
+        for j, target in enumerate(sdg):
+            if target not in sdg_ids:
+                errors.append(f"standards[{i}].sdg[{j}]: '{target}' is not a target in data/sdg_targets.yaml; "
+                              f"use one of: {', '.join(sorted(sdg_ids))} (quoted, e.g. \"16.6\")")
+        for dup in _duplicates(sdg):
+            errors.append(f"standards[{i}].sdg: '{dup}' is listed twice; list each target once")
+    for i, a in enumerate(areas):
+        if a.get("id") not in used_areas:
+            errors.append(f"areas[{i}]: area '{a.get('id')}' has no standards; add standards or remove the area")
+
+    # Answers and the mandatory rule.
+    answers = scoring.get("answers", [])
+    answer_ids = [a.get("id") for a in answers]
+    for dup in _duplicates(answer_ids):
+        errors.append(f"scoring.answers: answer id '{dup}' is listed twice; keep one")
+    factor = {a.get("id"): a.get("factor") for a in answers}
+    mandatory_answer = scoring.get("mandatory_answer")
+    if mandatory_answer not in factor:
+        errors.append(f"scoring.mandatory_answer: '{mandatory_answer}' is not an answer id; use one of: "
+                      f"{', '.join(map(str, answer_ids))}")
+    elif factor[mandatory_answer] != 1:
+        errors.append(f"scoring.mandatory_answer: answer '{mandatory_answer}' has factor {factor[mandatory_answer]}; "
+                      "the answer that satisfies a mandatory standard must give full points (factor 1)")
+
+    # Threshold and levels.
+    threshold = scoring.get("threshold_percent")
+    levels = scoring.get("levels", [])
+    if levels and threshold is not None and levels[0].get("min_percent") != threshold:
+        errors.append(f"scoring.levels[0].min_percent: the lowest level starts at {levels[0].get('min_percent')} "
+                      f"but threshold_percent is {threshold}; make them equal (the threshold is the first level)")
+    for i in range(1, len(levels)):
+        if levels[i].get("min_percent", 0) <= levels[i - 1].get("min_percent", 0):
+            errors.append(f"scoring.levels[{i}].min_percent: levels must go from lowest to highest; "
+                          f"{levels[i].get('min_percent')} is not above {levels[i - 1].get('min_percent')}")
+    level_names = [lv.get("id") for lv in levels] + [scoring.get("not_recognised", {}).get("id")]
+    for dup in _duplicates(level_names):
+        errors.append(f"scoring.levels: outcome id '{dup}' is used twice (levels and not_recognised); rename one")
+    total = sum(s.get("points", 0) for s in standards)
+    mandatory_points = sum(s.get("points", 0) for s in standards if s.get("level") == "mandatory")
+    if threshold is not None and total and mandatory_points * 100 >= threshold * total:
+        errors.append(f"scoring.threshold_percent: mandatory standards alone give {mandatory_points} of {total} "
+                      f"points, which already reaches {threshold}%; raise the threshold or lower mandatory "
+                      "points, or recommended standards would never matter")
+
+    # Illustrative examples.
+    examples = data.get("examples", [])
+    example_index = {e.get("id"): i for i, e in enumerate(examples)}
+    standard_ids = set(first_index)
+    for i, e in enumerate(examples):
+        base = e.get("based_on")
+        if base is not None and (base not in example_index or example_index[base] >= i):
+            errors.append(f"examples[{i}].based_on: '{base}' is not an earlier example; name an example "
+                          "listed above this one")
+            continue
+        for sid, ans in e.get("answers", {}).items():
+            if sid not in standard_ids:
+                errors.append(f"examples[{i}].answers.{sid}: no standard has this id; fix the id or remove the line")
+            if ans not in factor:
+                errors.append(f"examples[{i}].answers.{sid}: unknown answer '{ans}'; use one of: "
+                              f"{', '.join(map(str, answer_ids))}")
+        for sid in e.get("notes", {}):
+            if sid not in standard_ids:
+                errors.append(f"examples[{i}].notes.{sid}: no standard has this id; fix the id or remove the note")
+        if base is None:
+            missing = [s.get("id") for s in standards if s.get("id") not in e.get("answers", {})]
+            if missing:
+                errors.append(f"examples[{i}].answers: no answer for {', '.join(missing)}; an example answers "
+                              "every standard (use not-met where nothing is done)")
+    return errors

@@ -1,0 +1,52 @@
+"""Markers on the pages of a build: checked on every page before anything renders, then filled.
+
+The HTML of a marker goes into the page after Markdown has run (Markdown would only copy it, and
+parsing every data table as raw HTML was a large part of the build time): the Markdown gets a
+placeholder, the build context keeps the HTML, and :func:`place_rendered` puts it in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from kgo.build.cache import cached
+from kgo.build.context import BuildContext
+from kgo.render.markers import MarkerError, RenderContext, check_markers, expand_markers
+
+_PLACEHOLDER = re.compile(r'<div data-kg="(kg-data-\d+)"></div>')
+
+
+def check_pages(pages: Iterable[tuple[str, str]], datasets: Mapping[str, Any]) -> list[MarkerError]:
+    """Every marker problem of the pages given as (file on disk, name to report)."""
+    problems = []
+    for path, name in pages:
+        problems += check_markers(Path(path).read_text(encoding="utf-8"), name, datasets)
+    return problems
+
+
+def fill_markers(markdown: str, context: BuildContext, lang: str, page: str) -> str:
+    """The page's Markdown with a placeholder for every marker; the HTML waits in the context."""
+    ctx = RenderContext(context.datasets, lang, page)
+    rendered = context.stash
+    rendered.clear()
+
+    def placeholder(html: str) -> str:
+        token = f"kg-data-{len(rendered)}"
+        rendered[token] = html
+        return f'<div data-kg="{token}"></div>'
+
+    def expand() -> list:
+        return [expand_markers(markdown, ctx, placeholder), rendered]
+
+    text, stored = cached("markers", [markdown, ctx.lang, ctx.page], expand)
+    rendered.update(stored)
+    return text
+
+
+def place_rendered(html: str, context: BuildContext) -> str:
+    """The page's HTML with every placeholder replaced by its rendered data."""
+    rendered = context.stash
+    return _PLACEHOLDER.sub(lambda m: rendered.pop(m.group(1)), html) if rendered else html

@@ -1,0 +1,63 @@
+"""Funding sources (data/funding_sources.yaml).
+
+Views:
+  ``<!-- data: funding_sources list -->``   one section per source (anchor ``funding-ID``): who can
+                                              apply, what it funds, grant size (only if sourced),
+                                              official page, what to check, sources;
+  ``<!-- data: funding_sources table -->``  a comparison table with numbered source notes below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from kgo.render.markers import renderer
+from kgo.render.reference import Notes, label, records, safe_url, source_view
+
+
+def _doc(ctx) -> Mapping[str, Any]:
+    records(ctx, "funding_sources", "funding_sources")
+    return ctx.data["funding_sources"]
+
+
+def _items(ctx, notes: Notes | None = None) -> list[dict[str, Any]]:
+    doc = _doc(ctx)
+    out = []
+    for f in doc["funding_sources"]:
+        grant = f.get("grant_size")
+        out.append({
+            "id": f["id"],
+            "name": ctx.t(f["name"]),
+            "type": label(doc, f"type_{f['type']}", ctx.lang),
+            "who": ctx.t(f["who"]),
+            "funds": ctx.t(f["funds"]),
+            "grant": ctx.t(grant["text"]) if grant else "",
+            "grant_source": source_view(grant["source"], ctx.lang) if grant else None,
+            "link": safe_url(f.get("link")),
+            "check": ctx.t(f["check"]),
+            "sources": [source_view(s, ctx.lang) for s in f["sources"]],
+            "refs": [notes.add(s) for s in f["sources"]] if notes else [],
+        })
+    return out
+
+
+def _headings(ctx) -> dict[str, str]:
+    doc = _doc(ctx)
+    return {key: label(doc, key, ctx.lang) for key in
+            ("caption", "name", "type", "who", "funds", "grant_size", "link", "check",
+             "sources_heading", "not_stated")}
+
+
+@renderer("funding_sources", "list")
+def funding_sources_list(ctx) -> str:
+    return ctx.render("funding_sources_list.html", items=_items(ctx), h=_headings(ctx),
+                      sources_label=ctx.ui("sources"), source_label=ctx.ui("source"))
+
+
+@renderer("funding_sources", "table")
+def funding_sources_table(ctx) -> str:
+    notes = Notes("funding-note", ctx.lang)
+    items = _items(ctx, notes)
+    return ctx.render("funding_sources_table.html", items=items, notes=notes.items, h=_headings(ctx),
+                      source_label=ctx.ui("source"))

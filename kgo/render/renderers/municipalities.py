@@ -1,0 +1,147 @@
+"""The network of 15 local governments (data/municipalities.yaml, data/districts.yaml).
+
+Views:
+  ``<!-- data: municipalities table -->``            all LSGs, one table, with a District column;
+  ``<!-- data: municipalities table district=pirot -->``  the LSGs of one district;
+  ``<!-- data: municipalities by-district -->``      one heading and table per district;
+  ``<!-- data: municipalities map -->``              an inline SVG schematic (not a map) of the
+                                                      districts and their LSGs, names from data.
+Every figure carries a numbered note pointing to its source; unknown figures read "nepoznato" /
+"unknown" and their note says why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from kgo.render.markers import renderer
+from kgo.render.reference import Notes, label, records
+from kgo.text import t
+
+_LINE = 24        # schematic: px per LSG line
+_BOX_W = 220      # width of a district box
+_GAP = 20         # gap between boxes
+_HEAD = 56        # height of a box heading
+
+
+def _doc(ctx) -> Mapping[str, Any]:
+    records(ctx, "municipalities", "municipalities")  # clear error when the file is missing
+    return ctx.data["municipalities"]
+
+
+def _districts(ctx) -> list[Mapping[str, Any]]:
+    districts = list(records(ctx, "districts", "districts"))
+    return sorted(districts, key=lambda d: d.get("order", 0))
+
+
+def _figure(ctx, notes: Notes, figure: Mapping[str, Any] | None, decimals: int = 0,
+            plain: bool = False) -> dict[str, Any]:
+    """A cell: the formatted value (or 'unknown') and its note reference."""
+    if not figure:
+        return {"text": "", "known": True, "ref": None}
+    value = figure.get("value")
+    if value is None:
+        text, known = ctx.ui("unknown"), False
+    elif plain:
+        text, known = str(value), True
+    else:
+        text, known = ctx.num(value, decimals), True
+    ref = notes.add(figure["source"], figure.get("note"), figure.get("secondary", False))
+    return {"text": text, "known": known, "ref": ref}
+
+
+def _rows(ctx, notes: Notes, municipalities: Sequence[Mapping[str, Any]],
+          districts: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
+    doc = _doc(ctx)
+    rows = []
+    for m in municipalities:
+        district = districts.get(m["district"])
+        rows.append({
+            "id": m["id"],
+            "name": ctx.t(m["name"]),
+            "kind": label(doc, f"kind_{m['kind']}", ctx.lang),
+            "district": ctx.t(district["name"]) if district else m["district"],
+            "seat": ctx.t(m["seat"]),
+            "population": _figure(ctx, notes, m.get("population_2022")),
+            "area": _figure(ctx, notes, m.get("area_km2")),
+            "city_since": _figure(ctx, notes, m.get("city_since"), plain=True),
+        })
+    return rows
+
+
+def _table(ctx, district: str | None, prefix: str) -> dict[str, Any]:
+    doc = _doc(ctx)
+    districts = {d["id"]: d for d in _districts(ctx)}
+    municipalities = doc["municipalities"]
+    if district is not None:
+        if district not in districts:
+            raise KeyError(f"municipalities table: unknown district={district!r}; "
+                           f"known: {', '.join(districts)}")
+        municipalities = [m for m in municipalities if m["district"] == district]
+        template, name = doc["labels"]["caption_district"], districts[district]["name"]
+        caption = ctx.t({lang: template[lang].format(district=t(name, lang)) for lang in ("sr", "en")})
+    else:
+        caption = label(doc, "caption_all", ctx.lang)
+    notes = Notes(prefix, ctx.lang, label(doc, "secondary", ctx.lang))
+    rows = _rows(ctx, notes, municipalities, districts)
+    return {
+        "caption": caption,
+        "rows": rows,
+        "show_district": district is None,
+        "show_city_since": any(m.get("city_since") for m in municipalities),
+        "notes": notes.items,
+        "prefix": prefix,
+    }
+
+
+def _headings(ctx) -> dict[str, str]:
+    doc = _doc(ctx)
+    return {key: label(doc, key, ctx.lang) for key in
+            ("name", "kind", "district", "seat", "population", "area", "city_since", "sources_heading")}
+
+
+@renderer("municipalities", "table")
+def municipalities_table(ctx, district: str | None = None) -> str:
+    """All LSGs, or those of one district (``district=pirot``), with sourced figures."""
+    table = _table(ctx, district, f"mun-{district or 'all'}-note")
+    return ctx.render("municipalities_table.html", table=table, h=_headings(ctx),
+                      source_label=ctx.ui("source"))
+
+
+@renderer("municipalities", "by-district")
+def municipalities_by_district(ctx) -> str:
+    """One heading (anchor ``district-ID``) and one table per district, in district order."""
+    groups = []
+    for d in _districts(ctx):
+        groups.append({"id": d["id"], "name": ctx.t(d["name"]), "seat": ctx.t(d["seat"]),
+                       "table": _table(ctx, d["id"], f"mun-{d['id']}-note")})
+    return ctx.render("municipalities_by_district.html", groups=groups, h=_headings(ctx),
+                      seat_label=label(_doc(ctx), "seat", ctx.lang), source_label=ctx.ui("source"))
+
+
+@renderer("municipalities", "map")
+def municipalities_map(ctx) -> str:
+    """A labelled schematic: one box per district listing its city and municipalities."""
+    doc = _doc(ctx)
+    districts = _districts(ctx)
+    boxes, longest = [], 0
+    for i, d in enumerate(districts):
+        members = [m for m in doc["municipalities"] if m["district"] == d["id"]]
+        members.sort(key=lambda m: (m["kind"] != "city",))  # the city first, then data order
+        longest = max(longest, len(members))
+        x = _GAP + i * (_BOX_W + _GAP)
+        boxes.append({
+            "id": d["id"], "x": x, "cx": x + _BOX_W // 2,
+            "name": ctx.t(d["name"]),
+            "items": [{"name": ctx.t(m["short_name"]), "city": m["kind"] == "city",
+                       "y": _HEAD + 8 + (j + 1) * _LINE} for j, m in enumerate(members)],
+        })
+    height = _HEAD + 8 + (longest + 1) * _LINE + _LINE
+    width = _GAP + len(districts) * (_BOX_W + _GAP)
+    for box in boxes:
+        box["height"] = height - 2 * _GAP
+    return ctx.render("municipalities_map.html", boxes=boxes, width=width, height=height,
+                      box_w=_BOX_W, gap=_GAP, head=_HEAD,
+                      title=label(doc, "map_title", ctx.lang), desc=label(doc, "map_desc", ctx.lang),
+                      legend=label(doc, "map_legend_city", ctx.lang))
