@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from kgo.books import pdf as pdf_books
+from kgo.books import book, names
 from kgo.books.build import BookError, enabled, make_books
 from kgo.data.publications import publications
 from kgo.engine.mkdocs import build_context, edition, is_inner_build, page_path
@@ -25,10 +25,10 @@ def on_page_content(html, page, config, files):
     pub = next((p for p in publications(context.datasets) if p["folder"] == folder and chapter in p["chapters"]),
                None)
     if pub is not None:
-        context.book_pages[(lang, path)] = pdf_books.Chapter(path, page.url, page.title or "", html)
-        page.meta["pdf_url"] = get_relative_url(pdf_books.pdf_path(pub, lang), page.url)
-        page.meta["pdf_label"] = pdf_books.ui("download_book", lang)
-        page.meta["pdf_title"] = pdf_books.ui("download_title", lang)
+        context.book_pages[(lang, path)] = book.Chapter(path, page.url, page.title or "", html)
+        page.meta["pdf_url"] = get_relative_url(names.pdf_path(pub, lang), page.url)
+        page.meta["pdf_label"] = names.ui("download_book", lang)
+        page.meta["pdf_title"] = names.ui("download_title", lang)
     if "data-pdf=" in html:
         context.downloads.append((lang, page.file.abs_dest_path))
     return html

@@ -2,7 +2,7 @@
 
 Each edition's build hands over the content of the publications' pages (Markdown rendered, markers
 filled, Cyrillic transliterated); when the last edition is done, :func:`make_books` sets every book
-with WeasyPrint (kgo.books.pdf) in two processes, a screen and a print-shop variant of each from one
+with WeasyPrint (kgo.books.render) in two processes, a screen and a print-shop variant of each from one
 layout, into site/pdf/, and writes page counts and sizes into the downloads pages. A book whose
 inputs did not change is copied from .cache/pdf/.
 """
@@ -16,13 +16,13 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from kgo.books import pdf as pdf_books
+from kgo.books import book, downloads, names, render
 from kgo.build.context import BuildContext
 from kgo.data.publications import publications
 
 WORKERS = 2
 #: Files whose change must re-render every book (besides its HTML, fonts, images and data).
-CODE_FILES = (Path(pdf_books.__file__), Path(__file__), *sorted(pdf_books.TEMPLATES.glob("pdf_*")))
+CODE_FILES = (*sorted(Path(__file__).parent.glob("*.py")), *sorted(names.TEMPLATES.glob("pdf_*")))
 
 log = logging.getLogger("mkdocs.hooks.build_pdf")
 
@@ -40,17 +40,17 @@ def enabled(context: BuildContext) -> bool:
 def make_books(context: BuildContext, site_dir: Path, site_url: str) -> None:
     """Render (or copy from the cache) every book and fill the downloads pages' figures."""
     cache = context.root / ".cache" / "pdf"
-    out_dir = site_dir / pdf_books.PDF_FOLDER
+    out_dir = site_dir / names.PDF_FOLDER
     out_dir.mkdir(parents=True, exist_ok=True)
     cache.mkdir(parents=True, exist_ok=True)
     editions_data = context.datasets.get("editions")
     glossary = context.datasets.get("glossary")
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    fonts = pdf_books.font_files()
+    fonts = render.font_files()
     data_files = [context.data_dir / "editions.yaml", context.data_dir / "glossary.yaml",
                   context.data_dir / "publications.yaml"]
 
-    built = [e for e in pdf_books.EDITIONS if any(lang == e for lang, _ in context.book_pages)]
+    built = [e for e in names.EDITIONS if any(lang == e for lang, _ in context.book_pages)]
     jobs, cached, problems = [], [], []
     for pub in publications(context.datasets):
         for lang in built:
@@ -59,14 +59,14 @@ def make_books(context: BuildContext, site_dir: Path, site_url: str) -> None:
                 problems.append(f"{pub['id']} ({lang}): no page for {', '.join(missing)}")
                 continue
             chapters = [context.book_pages[(lang, f"{pub['folder']}/{c}")] for c in pub["chapters"]]
-            html = pdf_books.book_html(pub, lang, chapters, editions_data, glossary,
+            html = book.book_html(pub, lang, chapters, editions_data, glossary,
                                        site_url=site_url, epoch=epoch)
-            (cache / f"{pdf_books.pdf_stem(pub, lang)}.html").write_text(html, encoding="utf-8")  # to inspect
-            images = pdf_books.local_images(html, site_dir)
+            (cache / f"{names.pdf_stem(pub, lang)}.html").write_text(html, encoding="utf-8")  # to inspect
+            images = render.local_images(html, site_dir)
             todo = {}
-            for variant in pdf_books.VARIANTS:
-                stem = pdf_books.pdf_stem(pub, lang, variant)
-                key = pdf_books.input_digest(html, variant, [*fonts, *images, *data_files], CODE_FILES)
+            for variant in names.VARIANTS:
+                stem = names.pdf_stem(pub, lang, variant)
+                key = render.input_digest(html, variant, [*fonts, *images, *data_files], CODE_FILES)
                 if _cached(cache, stem, key).exists():
                     cached.append((stem, key))
                 else:
@@ -83,15 +83,15 @@ def make_books(context: BuildContext, site_dir: Path, site_url: str) -> None:
     stats = {}
     for stem, key in sorted([*cached, *rendered]):
         shutil.copyfile(_cached(cache, stem, key), out_dir / f"{stem}.pdf")
-        stats[stem] = pdf_books.book_stats(out_dir / f"{stem}.pdf")
+        stats[stem] = render.book_stats(out_dir / f"{stem}.pdf")
         _prune(cache, stem, key)
-    log.info(f"PDF books: {len(stats)} in {pdf_books.PDF_FOLDER}/ — {len(rendered)} rendered in "
+    log.info(f"PDF books: {len(stats)} in {names.PDF_FOLDER}/ — {len(rendered)} rendered in "
              f"{time.monotonic() - started:.1f} s, {len(cached)} unchanged from .cache/pdf/")
 
     for lang, path in context.downloads:
         file = Path(path)
         try:
-            file.write_text(pdf_books.fill_download_stats(file.read_text(encoding="utf-8"), stats, lang),
+            file.write_text(downloads.fill_download_stats(file.read_text(encoding="utf-8"), stats, lang),
                             encoding="utf-8")
         except ValueError as error:
             raise BookError(f"{file.relative_to(site_dir)}: {error}") from error
@@ -121,7 +121,7 @@ def _render_all(jobs, site_dir: Path, cache: Path) -> None:
             partials = {variant: cache / f"{stem}.{key[:24]}.{os.getpid()}.part"
                         for variant, (stem, key) in todo.items()}
             identifiers = {variant: key[:32].encode() for variant, (_, key) in todo.items()}
-            future = pool.submit(pdf_books.timed_render, html, str(site_dir),
+            future = pool.submit(render.timed_render, html, str(site_dir),
                                  {v: str(p) for v, p in partials.items()}, identifiers=identifiers)
             futures[future] = (todo, partials)
         for future, (todo, partials) in futures.items():

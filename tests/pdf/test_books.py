@@ -8,22 +8,15 @@ import shutil
 import pytest
 import yaml
 
-from kgo.books import pdf as pdf_books
-from kgo.books.pdf import (
-    Chapter,
-    LinkContext,
-    abbreviations,
-    book_html,
-    edition_info,
-    fill_download_stats,
-    prepare_chapter,
-    resolve_link,
-    resolve_src,
-)
+from kgo.books import downloads, names, render
+from kgo.books.book import Chapter, book_html
+from kgo.books.chapters import LinkContext, prepare_chapter, resolve_link, resolve_src
+from kgo.books.downloads import fill_download_stats
+from kgo.books.front_matter import abbreviations, edition_info
 from kgo.cyrillic import transliterate
 from kgo.render.markers import RenderContext
 from kgo.text import t
-from tests.pdf.conftest import FIXTURES, build
+from tests.pdf.conftest import FIXTURES, ROOT, build
 
 LANG = {"sr": "sr-Latn", "cyr": "sr-Cyrl", "en": "en"}
 PREFIX = {"sr": "", "cyr": "sr-Cyrl/", "en": "en/"}
@@ -230,7 +223,7 @@ def test_one_screen_and_one_print_book_per_publication_per_edition(book_site):
 def test_book(book_site, stem, pub, lang):
     from pypdf import PdfReader
 
-    path = book_site / "pdf" / f"{pdf_books.pdf_stem(pub, lang)}.pdf"
+    path = book_site / "pdf" / f"{names.pdf_stem(pub, lang)}.pdf"
     reader = PdfReader(path)
     root = reader.trailer["/Root"]
     pages = len(reader.pages)
@@ -302,8 +295,8 @@ def test_print_variant_has_3mm_bleed_and_the_same_pages(book_site):
 
     for pub in _publications():
         for lang in LANG:
-            screen = PdfReader(book_site / "pdf" / f"{pdf_books.pdf_stem(pub, lang)}.pdf")
-            printed = PdfReader(book_site / "pdf" / f"{pdf_books.pdf_stem(pub, lang, 'print')}.pdf")
+            screen = PdfReader(book_site / "pdf" / f"{names.pdf_stem(pub, lang)}.pdf")
+            printed = PdfReader(book_site / "pdf" / f"{names.pdf_stem(pub, lang, 'print')}.pdf")
             assert len(printed.pages) == len(screen.pages)
             for page in printed.pages:
                 media, trim = page.mediabox, page.trimbox
@@ -325,11 +318,11 @@ def test_downloads_page_shows_computed_pages_and_sizes(book_site):
         html = (book_site / PREFIX[lang] / "preuzimanja" / "index.html").read_text(encoding="utf-8")
         for pub in _publications():
             for edition in LANG:
-                stem = pdf_books.pdf_stem(pub, edition)
+                stem = names.pdf_stem(pub, edition)
                 pages = len(PdfReader(book_site / "pdf" / f"{stem}.pdf").pages)
                 assert f'data-pdf="{stem}" data-field="pages">{pages}</span>' in html
                 size = (book_site / "pdf" / f"{stem}.pdf").stat().st_size
-                assert f'data-pdf="{stem}" data-field="size">{pdf_books.format_size(size, lang)}</span>' in html
+                assert f'data-pdf="{stem}" data-field="size">{downloads.format_size(size, lang)}</span>' in html
         assert not re.search(r'data-field="\w+"></span>', html), "an empty placeholder is left"
 
 
@@ -342,7 +335,7 @@ def test_download_button_on_the_publications_pages_only(book_site):
         assert button, f"no download button in the {lang} edition"
         assert button[2] == label
         target = (book_site / PREFIX[lang] / "prirucnik" / "mapiranje" / button[1]).resolve()
-        assert target == (book_site / "pdf" / f"prirucnik-{pdf_books.SUFFIX[lang]}.pdf").resolve()
+        assert target == (book_site / "pdf" / f"prirucnik-{names.SUFFIX[lang]}.pdf").resolve()
         assert target.exists()
         other = (book_site / PREFIX[lang] / "usluge" / "index.html").read_text(encoding="utf-8")
         assert "download-button" not in other
@@ -368,8 +361,8 @@ def test_same_sources_same_bytes_and_the_cache(book_project, book_site, tmp_path
 def test_one_variant_alone_gives_the_same_bytes(book_project, book_site, tmp_path):
     text = (book_project / ".cache" / "pdf" / "smernice-en.html").read_text(encoding="utf-8")
     both = {"screen": tmp_path / "both.pdf", "print": tmp_path / "both-print.pdf"}
-    pdf_books.render_pdfs(text, book_site, both, identifiers={"screen": b"s" * 32, "print": b"p" * 32})
-    pdf_books.render_pdf(text, book_site, tmp_path / "alone.pdf", "screen", identifier=b"s" * 32)
+    render.render_pdfs(text, book_site, both, identifiers={"screen": b"s" * 32, "print": b"p" * 32})
+    render.render_pdf(text, book_site, tmp_path / "alone.pdf", "screen", identifier=b"s" * 32)
     assert (tmp_path / "alone.pdf").read_bytes() == both["screen"].read_bytes()
 
 
@@ -388,11 +381,11 @@ def test_no_books_with_kgo_pdf_0(book_project, tmp_path):
 def test_real_site_has_every_book(site):
     from pypdf import PdfReader
 
-    manifest = yaml.safe_load((pdf_books.ROOT / "data" / "publications.yaml").read_text(encoding="utf-8"))
+    manifest = yaml.safe_load((ROOT / "data" / "publications.yaml").read_text(encoding="utf-8"))
     for pub in manifest["publications"]:
         for lang in LANG:
-            for variant in pdf_books.VARIANTS:
-                path = site / "pdf" / f"{pdf_books.pdf_stem(pub, lang, variant)}.pdf"
+            for variant in names.VARIANTS:
+                path = site / "pdf" / f"{names.pdf_stem(pub, lang, variant)}.pdf"
                 assert path.exists(), path.name
                 reader = PdfReader(path)
                 assert reader.trailer["/Root"]["/Lang"] == LANG[lang]

@@ -3,10 +3,10 @@
 One table per publication, a row per edition, links to the screen and print-shop PDFs. Page counts
 and sizes exist only once the books are built, after every page: the table holds placeholders
 ``<span data-pdf="STEM" data-field="pages|size">`` that hooks/build_pdf.py fills in
-(kgo.books.pdf.fill_download_stats).
+(kgo.books.downloads.fill_download_stats).
 """
 
-from kgo.books import pdf as pdf_books
+from kgo.books import names
 from kgo.render.markers import renderer
 from kgo.text import script_lang, t
 
@@ -22,20 +22,20 @@ def publications_downloads(ctx, publication: str | None = None) -> str:
     tables = []
     for pub in pubs:
         rows = []
-        for edition in pdf_books.EDITIONS:
+        for edition in names.EDITIONS:
             files = {}
-            for variant in pdf_books.VARIANTS:
-                stem = pdf_books.pdf_stem(pub, edition, variant)
+            for variant in names.VARIANTS:
+                stem = names.pdf_stem(pub, edition, variant)
                 files[variant] = {"stem": stem, "name": f"{stem}.pdf",
-                                  "href": ctx.file_url(pdf_books.pdf_path(pub, edition, variant))}
+                                  "href": ctx.file_url(names.pdf_path(pub, edition, variant))}
             rows.append({
-                "edition_name": pdf_books.ui(f"edition_name_{edition}", ctx.lang),
+                "edition_name": names.ui(f"edition_name_{edition}", ctx.lang),
                 "edition_lang": script_lang(edition),
-                "language": (pdf_books.ui("lang_en" if edition == "en" else "lang_sr", ctx.lang) + ", "
-                             + pdf_books.ui(f"edition_hint_{edition}", ctx.lang)),
+                "language": (names.ui("lang_en" if edition == "en" else "lang_sr", ctx.lang) + ", "
+                             + names.ui(f"edition_hint_{edition}", ctx.lang)),
                 "screen": files["screen"],
                 "print": files["print"],
             })
         tables.append({"id": pub["id"], "title": t(pub["title"], ctx.lang), "rows": rows})
     return ctx.render("publications_downloads.html", tables=tables,
-                      ui=lambda key: pdf_books.ui(key, ctx.lang))
+                      ui=lambda key: names.ui(key, ctx.lang))
