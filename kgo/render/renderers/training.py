@@ -41,7 +41,8 @@ def training_school(ctx) -> str:
         "training_school.html",
         name=ctx.t(school["name"]),
         city=ctx.t(school["city"]),
-        sessions=[fmt_period(s["start"], s["end"], ctx.lang) for s in school["sessions"]],
+        sessions=[fmt_period(s["start"], s["end"], ctx.lang) + (f" ({ctx.t(s['note'])})" if s.get("note") else "")
+                  for s in school["sessions"]],
         directors=[{"name": person(d["name"], ctx.lang, d.get("name_cyr")), "affiliation": ctx.t(d["affiliation"])}
                    for d in school["directors"]],
         audience=ctx.t(school["audience"]),
