@@ -66,5 +66,5 @@ def ui_strings() -> Mapping[str, Mapping[str, str]]:
 def ui(key: str, lang: str) -> str:
     strings = ui_strings()
     if key not in strings:
-        raise KeyError(f"UI string {key!r} is missing from hooks/templates/pdf_ui.yaml")
+        raise KeyError(f"UI string {key!r} is missing from kgo/books/templates/pdf_ui.yaml")
     return t(strings[key], lang)

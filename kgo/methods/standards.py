@@ -1,7 +1,7 @@
 """Scoring and checks of the Standards publication (data/standards.yaml).
 
 Everything here is a pure function of plain data; nothing imports MkDocs. The renderers in
-``hooks/renderers/standards.py`` call :func:`score` at build time, and the browser script
+``kgo/render/renderers/standards.py`` call :func:`score` at build time, and the browser script
 ``docs/assets/js/self-assessment.js`` applies the same rules to the rules object made by
 :func:`client_rules`, so the rules live only in the data.
 
@@ -176,7 +176,7 @@ def checklist_rows(standards_data: Mapping[str, Any], lang: str) -> list[list[st
     Columns (labels from ``labels:`` in the data): ID, area, title, level, points, requirement,
     evidence (joined with "; "), indicator, and empty answer, points earned and note columns. The
     self-assessment form offers the same table for download, built in the browser from the same
-    header (see ``hooks/renderers/standards.py``).
+    header (see ``kgo/render/renderers/standards.py``).
     """
     from kgo.text import t
 

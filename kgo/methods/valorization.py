@@ -2,7 +2,7 @@
 quotient, ranks, sensitivity to weights and the prioritisation matrix.
 
 Everything here is a pure function of plain data (the parsed ``data/valorization.yaml`` and
-``data/sectors.yaml``); nothing imports MkDocs. The renderers in ``hooks/renderers/valorization.py``
+``data/sectors.yaml``); nothing imports MkDocs. The renderers in ``kgo/render/renderers/valorization.py``
 call :func:`compute_example` at build time, so every number of the worked example in the
 publication comes from the illustrative dataset and is never typed into the prose.
 

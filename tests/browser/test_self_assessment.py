@@ -20,7 +20,7 @@ from tests.browser.conftest import EDITIONS, ROOT, open_page, page_url
 pytestmark = pytest.mark.slow
 
 # Columns of the exported CSV: code, area, title, level, points, requirement, evidence, indicator,
-# answer, earned, notes (hooks/renderers/standards.py, csv_columns).
+# answer, earned, notes (kgo/render/renderers/standards.py, csv_columns).
 ANSWER_COLUMN, EARNED_COLUMN = 8, 9
 
 

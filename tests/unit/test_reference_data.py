@@ -316,7 +316,7 @@ POPULATION_GAPS = {"babusnica"}
 
 
 def _real_data() -> dict:
-    from hooks.data_loader import load_datasets
+    from kgo.rules import load_data as load_datasets
     data, errors = load_datasets()[:2]
     assert not errors, errors
     return data

@@ -1,6 +1,6 @@
 /*
  * Self-assessment against the Standards (publication "Standardi"): a live score for the checklist
- * form rendered by hooks/renderers/standards.py (marker <!-- data: standards form -->).
+ * form rendered by kgo/render/renderers/standards.py (marker <!-- data: standards form -->).
  *
  * No libraries, no network. The rules are NOT written here: the form carries them as JSON
  * (<script type="application/json" class="ki-sa-data">), made from data/standards.yaml by
