@@ -43,7 +43,8 @@
   function fold(text) { return foldWithMap(text).text; }
 
   function stem(term, lang) {
-    if (lang === "en") return term.length > 3 ? term.replace(/(es|s)$/, "") : term;
+    // English: "municipality" and "municipalities" meet on "municipalit", "plans" on "plan".
+    if (lang === "en") return term.length > 3 ? term.replace(/(ies|es|s|y)$/, "") : term;
     return term.length > 4 ? term.replace(/[aeiou]+$/, "") : term;
   }
 
