@@ -191,6 +191,10 @@
       var space = text.indexOf(" ", from);
       if (space >= 0 && space < ranges[0][0]) from = space + 1;
     }
+    if (to < text.length) {  // end at a word
+      var end = text.lastIndexOf(" ", to);
+      if (end > ranges[0][1]) to = end;
+    }
     var out = [], pos = from;
     if (from > 0) out.push(["… ", false]);
     ranges.forEach(function (r) {
