@@ -27,7 +27,8 @@ def test_records_say_publication_and_chapter():
 
 def test_each_glossary_entry_is_a_record_of_its_own():
     glossary = ('<p>Uvod</p><dl class="glossary"><dt id="term-lq"><abbr title="koeficijent">LQ</abbr></dt>'
-                '<dd><p>Udeo delatnosti.</p></dd><dt id="term-opstina">opština</dt><dd><p>Osnovna jedinica.</p></dd></dl>')
+                '<dd><p>Udeo delatnosti.</p></dd><dt id="term-opstina">opština</dt>'
+                '<dd><p>Osnovna jedinica.</p></dd></dl>')
     assert [(s["anchor"], s["title"], s["text"]) for s in sections(glossary)] == [
         ("", "", "Uvod"), ("term-lq", "LQ", "Udeo delatnosti."), ("term-opstina", "opština", "Osnovna jedinica.")]
     records = page_records("pojmovnik/", "Pojmovnik", glossary)

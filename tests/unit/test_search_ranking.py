@@ -137,8 +137,8 @@ def test_english_rules_are_the_same():
 
 
 def test_context_marks_the_whole_word_and_the_title_too():
-    docs = [doc("a/#x", "Opštine Pirotskog okruga", "Početak teksta. " * 10 + "U opštinama okruga ima mnogo toga za reći.",
-                "Projekat › Mreža", p="Mreža")]
+    text = "Početak teksta. " * 10 + "U opštinama okruga ima mnogo toga za reći."
+    docs = [doc("a/#x", "Opštine Pirotskog okruga", text, "Projekat › Mreža", p="Mreža")]
     out = run({"kind": "snippet", "lang": "sr", "docs": docs, "query": "opstina", "before": 30, "after": 60})[0]
     marked = [t for t, mark in out["text"] if mark]
     assert marked == ["opštinama"]
