@@ -101,24 +101,24 @@
    * every word of the query is found in it: in its title, its text, or the names of the page and
    * publication it is on ("Smernice › Primer"), and at least one word in its own title or text.
    * Its score is the sum, over the query's words, of the best place each word is found:
-   *   1. where  a page's title (the record of the top of a page)  300
-   *             a section heading or a glossary term             200
-   *             the section's text                              100
-   *             only the page or publication it is on              0
-   *   2. how    the whole word ("opština" for "opstina")          +40
-   *             the start of a longer word ("opštinama")           +0
-   *   3. spelling as typed, diacritics and script ("opština" for "opština", "општина" for
-   *             "општина")                                         +10
-   *             found only after folding ("opština" for "opstina") +0
-   *   4. all    the title is the query and nothing more (the glossary entry "opština", the
-   *             chapter "Mapiranje"): every word of the title is a word of the query  +20
-   * plus, per word, how often the text has it: +1 a time, at most +5.
-   * The tiers cannot overtake each other: the most a word can get in the text (100+40+10+5) is
-   * less than a heading match (200), and the most in a heading (200+40+10+20+5) less than a
-   * title match (300).
-   * Equal scores keep the order of the index (the navigation order of the site). Worked examples
-   * ("Primer: Opština Primer") and glossary entries are records like any other: no bonus for
-   * what kind of page they are, and a section does not score for the title of its page. */
+   *   1. where     in a page's title (the record of the top of a page)              300
+   *                in a section heading or a glossary term                          200
+   *                in the section's text                                            100
+   *                only in the name of the page or publication it is on               0
+   *   2. how       the whole word ("opština" for "opstina")                         +40
+   *                the start of a longer word ("opštinama" for "opstina")            +0
+   *   3. spelling  as typed, with diacritics and script ("opština" for "opština",
+   *                "општина" for "општина")                                         +10
+   *                found only after folding ("opština" for "opstina")                +0
+   *   4. all       the title is the query and nothing more: every word of the title
+   *                is a word of the query (the glossary term "opština", the chapter
+   *                "Mapiranje")                                                     +20
+   *   5. often     +1 for each time the text has the word, at most                   +5
+   * The tiers cannot overtake each other: the most a word can get in the text (100+40+10+5)
+   * is less than a heading match (200), and the most in a heading (200+40+10+20+5) is less
+   * than a title match (300). Equal scores keep the order of the index (the site's navigation).
+   * Worked examples ("Primer: Opština Primer") and glossary entries are records like any other:
+   * no bonus for what kind of page they are, and a section does not score for its page's title. */
   var WHERE = {title: 300, heading: 200, text: 100, context: 0};
   var WHOLE = 40, EXACT = 10, ALL = 20, OFTEN = 1, OFTEN_MAX = 5;
 
