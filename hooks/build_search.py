@@ -15,7 +15,8 @@ def on_page_content(html, page, config, files):
     if page_path(page) == "pretraga.md":
         return html  # the search page itself holds nothing to find
     url = page.url.removeprefix(config.extra.get("edition_root", ""))
-    build_context(config).search_records[edition(config)] += page_records(url, page.title or "", html)
+    where = [section.title for section in reversed(page.ancestors)]  # "Smernice", "Projekat"
+    build_context(config).search_records[edition(config)] += page_records(url, page.title or "", html, where)
     return html
 
 
