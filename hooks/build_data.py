@@ -3,13 +3,17 @@
 Every data problem and every bad marker of the whole site is reported in one failed build.
 """
 
+import logging
+
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from kgo.data.loader import DataErrors
-from kgo.engine.mkdocs import build_context, docs_fingerprint, edition, page_path
-from kgo.render.pages import check_pages, fill_markers, place_rendered
+from kgo.engine.mkdocs import build_context, docs_fingerprint, edition, file_path, page_path
+from kgo.render.pages import check_pages, fill_markers, missing_links, place_rendered
 from kgo.rules import load
+
+log = logging.getLogger("mkdocs.hooks.build_data")
 
 
 @event_priority(90)  # before every other hook's on_config: they read the data
@@ -38,7 +42,12 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     context = build_context(config)
-    return fill_markers(markdown, context, edition(config), page_path(page))
+    text, links = fill_markers(markdown, context, edition(config), page_path(page))
+    pages = {file_path(f) for f in files.documentation_pages()}
+    for target in missing_links(links, pages):  # a warning: the strict build fails, naming it
+        log.warning(f"Doc file '{page.file.src_uri}' links to '{target}' from its data (a marker's "
+                    "renderer), which is not found among the documentation files.")
+    return text
 
 
 def on_page_content(html, page, config, files):

@@ -14,8 +14,6 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from kgo.text import t
-
 # --- cross-reference checks -------------------------------------------------------------------
 
 
@@ -112,7 +110,9 @@ def check_glossary(data: Mapping[str, Any]) -> list[str]:
     ids = _ids(terms)
     dup = _duplicates(ids)
     for lang in ("sr", "en"):
-        shorts = [t(x["abbreviation"], lang) for x in terms if x.get("abbr") and x.get("abbreviation")]
+        # sr and en only (the Cyrillic form follows from sr): a plain text or the language's text
+        shorts = [x["abbreviation"] if isinstance(x["abbreviation"], str) else x["abbreviation"][lang]
+                  for x in terms if x.get("abbr") and x.get("abbreviation")]
         for short in sorted(_duplicates(shorts)):
             out.append(f"terms: abbreviation '{short}' ({lang}) is defined twice; keep one entry")
     for i, term in enumerate(terms):

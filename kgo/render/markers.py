@@ -174,6 +174,7 @@ class RenderContext:
     page: str = "index.md"
     extra: dict[str, Any] = field(default_factory=dict)
     dataset: str = ""            # the dataset of the marker being rendered (bound by expand_markers)
+    links: list[str] = field(default_factory=list)  # pages linked by ctx.link (the build checks them)
 
     def bound(self, dataset: str) -> RenderContext:
         """This context for a renderer of ``dataset``."""
@@ -205,8 +206,12 @@ class RenderContext:
         return t(strings[key], self.lang)
 
     def link(self, target: str) -> str:
-        """Relative URL from this page to the page ``target`` (a docs path such as 'usluge.md#x')."""
+        """Relative URL from this page to the page ``target`` (a docs path such as 'usluge.md#x').
+
+        The target is recorded in ``links``: the build checks every one against the pages of the
+        edition, so a link to a missing page fails the strict build like a link in Markdown."""
         path, _, anchor = target.partition("#")
+        self.links.append(path)
         rel = posixpath.relpath(_page_url(path) or ".", _page_url(self.page) or ".")
         rel = "./" if rel == "." else rel + "/"
         return rel + (f"#{anchor}" if anchor else "")

@@ -27,8 +27,9 @@ def check_pages(pages: Iterable[tuple[str, str]], datasets: Mapping[str, Any]) -
     return problems
 
 
-def fill_markers(markdown: str, context: BuildContext, lang: str, page: str) -> str:
-    """The page's Markdown with a placeholder for every marker; the HTML waits in the context."""
+def fill_markers(markdown: str, context: BuildContext, lang: str, page: str) -> tuple[str, list[str]]:
+    """The page's Markdown with a placeholder for every marker (the HTML waits in the context), and
+    the pages the rendered HTML links to."""
     ctx = RenderContext(context.datasets, lang, page)
     rendered = context.stash
     rendered.clear()
@@ -39,11 +40,16 @@ def fill_markers(markdown: str, context: BuildContext, lang: str, page: str) -> 
         return f'<div data-kg="{token}"></div>'
 
     def expand() -> list:
-        return [expand_markers(markdown, ctx, placeholder), rendered]
+        return [expand_markers(markdown, ctx, placeholder), rendered, sorted(set(ctx.links))]
 
-    text, stored = cached("markers", [markdown, ctx.lang, ctx.page], expand)
+    text, stored, links = cached("markers", [markdown, ctx.lang, ctx.page], expand)
     rendered.update(stored)
-    return text
+    return text, links
+
+
+def missing_links(links: Iterable[str], pages: set[str]) -> list[str]:
+    """The linked pages (docs paths such as 'usluge.md') that the edition does not have."""
+    return [link for link in links if link and link not in pages]
 
 
 def place_rendered(html: str, context: BuildContext) -> str:

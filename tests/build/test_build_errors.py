@@ -1,0 +1,52 @@
+"""A broken source gives a failed build that names the file and line (or the page) to fix, and the
+previous site stays: the manifest, and links that renderers make from data."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import copy_project, run_build
+
+pytestmark = pytest.mark.slow
+
+
+def break_file(project, name: str, old: str, new: str, count: int = 1) -> None:
+    path = project / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{name} no longer holds {old!r}: update this test"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "project")
+
+
+def test_a_manifest_without_a_title_translation_lists_the_file_and_line(project, tmp_path):
+    text = (project / "data" / "publications.yaml").read_text(encoding="utf-8")
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if l.strip() == "short_title:") + 1
+    assert text.splitlines()[line - 1].strip().startswith("sr:")
+    break_file(project, "data/publications.yaml", text.splitlines()[line - 1] + "\n", "")
+    result = run_build(project, tmp_path / "site", KGO_PDF="0")
+    assert result.returncode != 0
+    assert re.search(r"data/publications\.yaml:\d+: publications\[0\]\.short_title: missing key 'sr'",
+                     result.stderr), result.stderr[-3000:]
+    assert "KeyError" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_manifest_with_an_unknown_chapter_names_the_missing_file(project, tmp_path):
+    break_file(project, "data/publications.yaml", "      - pojmovi.md\n", "      - pojmovi.md\n      - nema-ga.md\n")
+    result = run_build(project, tmp_path / "site", KGO_PDF="0")
+    assert result.returncode != 0
+    assert re.search(r"data/publications\.yaml:\d+: publications\[0\]\.chapters\[2\]: "
+                     r"docs/sr/prirucnik/nema-ga\.md does not exist; create it or remove it from the list",
+                     result.stderr), result.stderr[-3000:]
+
+
+def test_a_renderer_link_to_a_missing_page_fails_the_strict_build_naming_it(project, tmp_path):
+    break_file(project, "data/services.yaml", "page: smernice/index.md", "page: smernice/nema-je.md")
+    result = run_build(project, tmp_path / "site", KGO_PDF="0")
+    assert result.returncode != 0
+    assert "links to 'smernice/nema-je.md' from its data" in result.stderr, result.stderr[-3000:]
