@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from kgo.data.loader import DataErrors
-from kgo.engine.mkdocs import build_context, docs_fingerprint, edition, file_path, page_path
+from kgo.engine.mkdocs import build_context, docs_fingerprint, edition, edition_problems, file_path, page_path
 from kgo.render.pages import check_pages, fill_markers, missing_links, place_rendered
 from kgo.rules import load
 
@@ -20,6 +20,8 @@ log = logging.getLogger("mkdocs.hooks.build_data")
 def on_config(config):
     context = build_context(config)
     if not context.datasets:  # once per build: every edition uses the same checked data
+        if problems := edition_problems(config):
+            raise PluginError("\n".join(problems))
         datasets, errors = load(context.root)
         if errors:
             raise PluginError(str(DataErrors(errors)))

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kgo.build.context import BuildContext
-from kgo.editions.model import EDITIONS
+from kgo.editions.model import EDITIONS, check_against_i18n
 
 # theme.language of each edition (set per edition in mkdocs.yml) -> our edition code
 EDITION_BY_THEME_LANGUAGE = {e.lang: e.code for e in EDITIONS}
@@ -61,6 +61,14 @@ def build_context(config: Any) -> BuildContext:
         context = BuildContext(root=root, preview=is_preview(config))
         setattr(config, _CONTEXT, context)
     return context
+
+
+def edition_problems(config: Any) -> list[str]:
+    """Differences between kgo's editions and the i18n plugin's languages in mkdocs.yml."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return ["mkdocs.yml: the i18n plugin is missing; every edition is one of its languages"]
+    return check_against_i18n((lang.locale, (lang.theme or {}).get("language", "")) for lang in i18n.config.languages)
 
 
 def docs_fingerprint(docs_dir: str | Path) -> tuple:

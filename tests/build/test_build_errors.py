@@ -26,7 +26,7 @@ def project(tmp_path):
 
 def test_a_manifest_without_a_title_translation_lists_the_file_and_line(project, tmp_path):
     text = (project / "data" / "publications.yaml").read_text(encoding="utf-8")
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if l.strip() == "short_title:") + 1
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.strip() == "short_title:") + 1
     assert text.splitlines()[line - 1].strip().startswith("sr:")
     break_file(project, "data/publications.yaml", text.splitlines()[line - 1] + "\n", "")
     result = run_build(project, tmp_path / "site", KGO_PDF="0")

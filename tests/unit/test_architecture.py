@@ -52,7 +52,7 @@ def name_of(path: Path) -> str:
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_imports_run_downwards_only(path):
     own = name_of(path)
-    if own == "kgo" or own.endswith("__init__") and own.count(".") == 1:
+    if own == "kgo" or (own.endswith("__init__") and own.count(".") == 1):
         return
     upward = [f"{path.relative_to(ROOT)}:{line}: imports {target}" for line, target in imports(path)
               if target.startswith("kgo.") and layer(target) > layer(own)]
@@ -83,3 +83,19 @@ def test_hooks_are_thin(path):
 def test_the_layer_check_sees_an_upward_import():
     assert layer("kgo.data.loader") < layer("kgo.render.markers")
     assert layer("kgo.render.markers") > layer("kgo.text")
+
+
+def test_the_editions_match_the_i18n_languages_of_mkdocs_yml():
+    from mkdocs.config import load_config
+
+    from kgo.engine.mkdocs import edition_problems
+
+    assert edition_problems(load_config(str(ROOT / "mkdocs.yml"))) == []
+
+
+def test_an_edition_missing_from_mkdocs_yml_is_named():
+    from kgo.editions.model import check_against_i18n
+
+    problems = check_against_i18n([("sr", "sr-Latn"), ("en", "en"), ("de", "de")])
+    assert problems == ["mkdocs.yml: the i18n plugin has no language 'sr-Cyrl' (edition cyr)",
+                        "mkdocs.yml: language 'de' is no edition; add it to kgo/editions/model.py"]
