@@ -23,15 +23,10 @@ serve: deps ## Live preview of one edition, no PDFs; problems show as warnings (
 test: deps system-deps node-deps ## Run every test: unit, build, PDF, browser, lint (a missing tool fails, never skips)
 	$(BIN)/python -m pytest -q --strict-markers
 
-check: deps ## Fast checks without PDFs: lint, data, translations, spelling
-	$(BIN)/ruff check hooks kgo tests tools
-	$(BIN)/python -c 'from kgo.data.loader import format_errors; from kgo.rules import load; e = load()[1]; print(format_errors(e) if e else "data/: every dataset matches its schema"); raise SystemExit(bool(e))'
-	$(BIN)/python -m kgo.checks.i18n_status
-	$(BIN)/python -m kgo.checks.spelling
-	$(BIN)/python -m kgo.checks.md_style
-	$(BIN)/python -m pytest -q -m "not slow"
+check: deps ## Every check but the PDFs, all run, problems listed together: code, data, translations, spelling, style, strict HTML build, fast tests
+	$(BIN)/python -m kgo.checks
 
-spell: deps ## Spelling of docs/sr, docs/en and the Cyrillic edition (word lists: tests/spelling/)
+spell: deps ## Spelling of docs/sr, docs/en and the Cyrillic edition (word lists: kgo/checks/wordlists/)
 	$(BIN)/python -m kgo.checks.spelling
 
 i18n-status: deps ## Which translations are missing, outdated or structurally different

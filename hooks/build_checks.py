@@ -1,5 +1,6 @@
-"""MkDocs hook: the build stops when a page is missing in a language or the two versions differ
-in structure (headings and anchors, tables, data markers, images, links).
+"""MkDocs hook: the build stops when a page is in no menu (naming the manifest or mkdocs.yml), is
+missing in a language, or the two versions differ in structure (headings, anchors, tables, markers,
+images, links).
 
 The Cyrillic edition falls back to the Serbian pages by design; for English a fallback would hide
 a missing translation, so this check runs before any page is rendered.
@@ -10,6 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from kgo.checks.i18n_status import structural_problems
+from kgo.data.publications import unlisted_pages
 from kgo.engine.mkdocs import build_context, docs_fingerprint
 
 
@@ -19,10 +21,12 @@ def on_files(files, config):
     fingerprint = docs_fingerprint(docs)
     if context.passed.get("translations") == fingerprint:
         return files  # the same pages passed for the previous edition of this build
-    problems = structural_problems(docs)
+    pages = [p.relative_to(docs / "sr").as_posix() for p in (docs / "sr").rglob("*.md")]
+    hidden = [page for page in pages if config.not_in_nav and config.not_in_nav.match_file(page)]
+    problems = unlisted_pages(pages, config.nav, hidden, context.datasets) + structural_problems(docs)
     if problems:
         lines = "\n".join(f"  {p}" for p in problems)
-        raise PluginError(f"{len(problems)} translation problem(s) — nothing was built "
-                          f"(details: make i18n-status):\n{lines}")
+        raise PluginError(f"{len(problems)} problem(s) with the pages — nothing was built "
+                          f"(translations in detail: make i18n-status):\n{lines}")
     context.passed["translations"] = fingerprint
     return files

@@ -49,3 +49,16 @@ def load(root: Path = ROOT) -> tuple[dict[str, Any], list[DataError]]:
 def load_data(data_dir: Path = ROOT / "data") -> tuple[dict[str, Any], list[DataError]]:
     """The same for a data folder (its project is the folder above it)."""
     return load_datasets(data_dir, rules(data_dir.parent))
+
+
+def main() -> int:
+    """`python -m kgo.rules`: check every dataset; print every problem with file and line."""
+    from kgo.data.loader import format_errors
+
+    _, errors = load()
+    print(format_errors(errors) if errors else "data/: every dataset matches its schema and rules")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -10,6 +10,7 @@ with ``"x-ref": "DATASET"``.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -96,6 +97,34 @@ def _schema_registry(data_dir: Path) -> Registry:
     return Registry().with_resource("common.schema.json", resource)
 
 
+_GROUPED = re.compile(r"^-?\d{1,3}(?:([.,  ])\d{3})+(?:([.,])\d+)?$")
+
+
+def _local_number_habit(value: Any, expected: Any) -> str:
+    """A number typed the Serbian way (49.601 / 49,601 / 1.232,5) where the schema wants a number:
+    say how to write it. Empty when the value is something else."""
+    kinds = expected if isinstance(expected, list) else [expected]
+    if not ({"integer", "number"} & set(kinds)):
+        return ""
+    if isinstance(value, float) and "integer" in kinds:
+        digits = repr(value).split(".")[1] if "." in repr(value) else ""
+        if len(digits) == 3:
+            return (f"found {value!r}: looks like a thousands separator — write {repr(value).replace('.', '')} "
+                    "(whole numbers take no dots or commas)")
+        return (f"expected a whole number, found {value!r} (a dot is read as a decimal point: write "
+                "thousands without separators, e.g. 49601)")
+    if isinstance(value, str) and (match := _GROUPED.match(value.strip())):
+        group, decimal = match.group(1), match.group(2)
+        plain = value.strip().replace(group, "")
+        if decimal:
+            plain = plain.replace(decimal, ".")
+        return (f"found {value!r}: looks like a thousands separator — write {plain} "
+                "(no separators between thousands; a decimal point, not a comma)")
+    if isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value.strip()):
+        return f"found {value!r}: write a decimal point, not a comma — {value.strip().replace(',', '.')}"
+    return ""
+
+
 def _explain(error: ValidationError) -> str:
     """A message that says what was expected, what was found and how to fix it."""
     found = json.dumps(error.instance, ensure_ascii=False, default=str)
@@ -109,6 +138,8 @@ def _explain(error: ValidationError) -> str:
         allowed = sorted(error.schema.get("properties", {}))
         return f"{error.message}; allowed keys: {', '.join(allowed)} (a typo?)"
     if kind == "type":
+        if hint := _local_number_habit(error.instance, error.validator_value):
+            return hint
         return f"expected {error.validator_value}, found {found}"
     if kind == "enum":
         return f"expected one of {', '.join(map(str, error.validator_value))}, found {found}"

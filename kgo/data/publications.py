@@ -33,3 +33,34 @@ def chapters_exist(datasets: Mapping[str, Any], docs: Path) -> Iterable[str]:
                 if not (docs / lang / pub["folder"] / chapter).exists():
                     yield (f"publications[{i}].chapters[{j}]: docs/{lang}/{pub['folder']}/{chapter} "
                            "does not exist; create it or remove it from the list")
+
+
+def nav_pages(nav: Any) -> set[str]:
+    """Every page path named in a MkDocs nav (strings inside lists and sections)."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, Mapping):
+        return set().union(*(nav_pages(value) for value in nav.values()))
+    if isinstance(nav, list):
+        return set().union(*(nav_pages(item) for item in nav)) if nav else set()
+    return set()
+
+
+def unlisted_pages(pages: Iterable[str], nav: Any, not_in_nav: Iterable[str],
+                   datasets: Mapping[str, Any]) -> list[str]:
+    """Pages of the master text in no menu, each with the file that lists it: the manifest for a
+    publication's folder, mkdocs.yml for a site page."""
+    listed, hidden = nav_pages(nav), set(not_in_nav)
+    folders = {pub["folder"]: pub for pub in publications(datasets)}
+    problems = []
+    for page in sorted(pages):
+        if page in listed or page in hidden:
+            continue
+        folder = page.split("/", 1)[0] if "/" in page else ""
+        if folder in folders:
+            problems.append(f"docs/sr/{page} is not a chapter of publication '{folders[folder]['id']}': add "
+                            f"'{page.split('/', 1)[1]}' to its chapters in data/publications.yaml")
+        else:
+            problems.append(f"docs/sr/{page} is in no menu: add it to nav: in mkdocs.yml "
+                            "(or to not_in_nav: there, if it must stay out of the menu)")
+    return problems

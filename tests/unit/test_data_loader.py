@@ -121,3 +121,27 @@ def test_the_repository_data_is_valid():
 def test_id_pattern(tmp_path, bad_id):
     messages = errors_of(tmp_path, GOOD.replace("id: a", f"id: '{bad_id}'"))
     assert len(messages) == 1 and "items[0].id: expected text matching" in messages[0]
+
+
+COUNT_SCHEMA = {"type": "object", "properties": {"rows": {"type": "array", "items": {
+    "type": "object", "properties": {"population": {"type": ["integer", "null"]}, "area": {"type": "number"}}}}}}
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("population: 49.601", "counts.yaml:3: rows[0].population: found 49.601: looks like a thousands separator "
+                           "— write 49601 (whole numbers take no dots or commas)"),
+    ("population: 49,601", "counts.yaml:3: rows[0].population: found '49,601': looks like a thousands separator "
+                           "— write 49601 (no separators between thousands; a decimal point, not a comma)"),
+    ("population: 1.232.500", "counts.yaml:3: rows[0].population: found '1.232.500': looks like a "
+                              "thousands separator — write 1232500 (no separators between thousands; "
+                              "a decimal point, not a comma)"),
+    ("area: 1.232,5", "counts.yaml:3: rows[0].area: found '1.232,5': looks like a thousands separator — write "
+                      "1232.5 (no separators between thousands; a decimal point, not a comma)"),
+    ("area: 12,5", "counts.yaml:3: rows[0].area: found '12,5': write a decimal point, not a comma — 12.5"),
+])
+def test_numbers_typed_the_serbian_way_are_caught_with_file_and_line(tmp_path, line, expected):
+    data = make_data(tmp_path, GOOD)
+    (data / "counts.schema.json").write_text(json.dumps(COUNT_SCHEMA), encoding="utf-8")
+    (data / "counts.yaml").write_text(f"rows:\n  - id: x\n    {line}\n", encoding="utf-8")
+    _, errors = load_datasets(data)
+    assert [str(e) for e in errors] == [f"data/{expected}"]
