@@ -17,8 +17,8 @@ site: deps build-deps ## Build the whole site with every PDF book into site/ (th
 html: deps build-deps ## Build every edition's HTML only (no PDFs), into site/
 	KGO_PDF=0 $(BIN)/mkdocs build
 
-serve: deps ## Live preview of one edition, no PDFs; problems show as warnings (make check is strict): make serve EDITION=en
-	KGO_PDF=0 $(if $(filter-out sr-Cyrl,$(EDITION)),KGO_EDITION=$(EDITION)) $(BIN)/mkdocs serve --dirty --no-strict -a 127.0.0.1:8000
+serve: deps ## Live preview of one edition at http://127.0.0.1:8000 (make serve EDITION=en); rebuilds on every edit of docs/ or data/; problems show on the page
+	KGO_PDF=0 $(if $(filter-out sr-Cyrl,$(EDITION)),KGO_EDITION=$(EDITION)) $(BIN)/mkdocs serve --no-strict -a 127.0.0.1:8000
 
 test: deps system-deps node-deps ## Run every test: unit, build, PDF, browser, lint (a missing tool fails, never skips)
 	$(BIN)/python -m pytest -q --strict-markers

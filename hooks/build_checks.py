@@ -24,7 +24,9 @@ def on_files(files, config):
     pages = [p.relative_to(docs / "sr").as_posix() for p in (docs / "sr").rglob("*.md")]
     hidden = [page for page in pages if config.not_in_nav and config.not_in_nav.match_file(page)]
     problems = unlisted_pages(pages, config.nav, hidden, context.datasets) + structural_problems(docs)
-    if problems:
+    if problems and context.preview:
+        context.problems += problems  # shown on every page of the preview
+    elif problems:
         lines = "\n".join(f"  {p}" for p in problems)
         raise PluginError(f"{len(problems)} problem(s) with the pages — nothing was built "
                           f"(translations in detail: make i18n-status):\n{lines}")

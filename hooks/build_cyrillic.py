@@ -12,6 +12,7 @@ def on_page_markdown(markdown, page, config, files):
     if edition(config) != "cyr":
         return strip_protection(markdown)
     context = build_context(config)
-    if context.cyrillic_rules is None:
-        context.cyrillic_rules = Exceptions.from_document(context.datasets["cyrillic_exceptions"])
-    return cached("cyrillic", markdown, lambda: transliterate_markdown(markdown, context.cyrillic_rules))
+    if context.cyrillic_rules is None:  # a preview with problems in the list uses no exceptions
+        document = context.datasets.get("cyrillic_exceptions") if not context.problems else None
+        context.cyrillic_rules = Exceptions.from_document(document) if document else Exceptions()
+    return cached(context, "cyrillic", markdown, lambda: transliterate_markdown(markdown, context.cyrillic_rules))

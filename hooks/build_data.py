@@ -11,6 +11,7 @@ from mkdocs.plugins import event_priority
 from kgo.data.loader import DataErrors
 from kgo.engine.mkdocs import build_context, docs_fingerprint, edition, edition_problems, file_path, page_path
 from kgo.render.pages import check_pages, fill_markers, missing_links, place_rendered
+from kgo.render.problems import problems_page
 from kgo.rules import load
 
 log = logging.getLogger("mkdocs.hooks.build_data")
@@ -23,8 +24,9 @@ def on_config(config):
         if problems := edition_problems(config):
             raise PluginError("\n".join(problems))
         datasets, errors = load(context.root)
-        if errors:
+        if errors and not context.preview:
             raise PluginError(str(DataErrors(errors)))
+        context.problems += [str(error) for error in errors]  # a preview shows them on the page
         context.datasets = datasets
 
 
@@ -35,7 +37,9 @@ def on_files(files, config):
         return files  # checked for the previous edition of this build
     problems = check_pages(((f.abs_src_path, f"docs/{f.src_uri}") for f in files.documentation_pages()),
                            context.datasets)
-    if problems:
+    if problems and context.preview:
+        context.problems += [str(p) for p in problems]
+    elif problems:
         lines = "\n".join(f"  {p}" for p in problems)
         raise PluginError(f"{len(problems)} problem(s) with data markers — nothing was built:\n{lines}")
     context.passed["markers"] = fingerprint
@@ -44,7 +48,15 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     context = build_context(config)
-    text, links = fill_markers(markdown, context, edition(config), page_path(page))
+    if context.problems:  # only in a preview: a build stops at the first kind of problem
+        return problems_page(context.problems, page.file.src_uri)
+    try:
+        text, links = fill_markers(markdown, context, edition(config), page_path(page))
+    except Exception as error:  # a renderer met data it cannot show: say so on the page (preview)
+        if not context.preview:
+            raise
+        log.error(f"{page.file.src_uri}: {type(error).__name__}: {error}")
+        return problems_page([f"{type(error).__name__}: {error}"], page.file.src_uri)
     pages = {file_path(f) for f in files.documentation_pages()}
     for target in missing_links(links, pages):  # a warning: the strict build fails, naming it
         log.warning(f"Doc file '{page.file.src_uri}' links to '{target}' from its data (a marker's "

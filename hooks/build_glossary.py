@@ -6,6 +6,8 @@ from kgo.render.glossary import abbreviation_lines
 
 def on_page_markdown(markdown, page, config, files):
     context, lang = build_context(config), edition(config)
+    if context.problems:
+        return markdown
     if lang not in context.abbreviations:
         context.abbreviations[lang] = abbreviation_lines(context.datasets.get("glossary", {}), lang)
     lines = context.abbreviations[lang]

@@ -14,15 +14,19 @@ PLACEHOLDER = "PUBLICATIONS"
 
 
 def on_config(config):
-    nav = config.nav or []
+    nav, context = config.nav or [], build_context(config)
     if PLACEHOLDER in nav:
         index = nav.index(PLACEHOLDER)
-        nav[index:index + 1] = nav_sections(build_context(config).datasets)
+        # A manifest with problems gives no sections in a preview; the problems show on the page.
+        nav[index:index + 1] = [] if context.problems else nav_sections(context.datasets)
     return config
 
 
 def on_nav(nav, config, files):
-    titles = {p["short_title"]["sr"]: p["short_title"] for p in publications(build_context(config).datasets)}
+    context = build_context(config)
+    if context.problems:
+        return nav
+    titles = {p["short_title"]["sr"]: p["short_title"] for p in publications(context.datasets)}
     lang = edition(config)
     for item in nav.items:
         if isinstance(item, Section) and item.title in titles:

@@ -12,19 +12,20 @@ import json
 import os
 import tempfile
 from collections.abc import Callable
-from functools import cache
+from pathlib import Path
 from typing import Any
 
-from kgo.project import PACKAGE, ROOT
+from kgo.build.context import BuildContext
+from kgo.project import PACKAGE
 
-CACHE_DIR = ROOT / ".cache" / "build"
 
+def version(root: Path) -> str:
+    """Hash of the code, templates and data of the project at ``root``: part of every key.
 
-@cache
-def version() -> str:
-    """Hash of the code, templates and data: part of every key (computed once per process)."""
+    A build computes it once (BuildContext.cache_version), so a preview rebuild after an edit of
+    data/ or of a template gets new keys."""
     digest = hashlib.sha256()
-    for folder in (PACKAGE, ROOT / "data"):
+    for folder in (PACKAGE, root / "data"):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path.suffix in (".py", ".html", ".yaml", ".json", ".css"):
                 digest.update(path.relative_to(folder.parent).as_posix().encode())
@@ -32,10 +33,13 @@ def version() -> str:
     return digest.hexdigest()
 
 
-def cached(kind: str, key: Any, compute: Callable[[], Any]) -> Any:
+def cached(context: BuildContext, kind: str, key: Any, compute: Callable[[], Any]) -> Any:
     """``compute()``'s JSON-serialisable result, from the cache when the same key was seen."""
-    digest = hashlib.sha256(f"{version()}\0{kind}\0{json.dumps(key, ensure_ascii=False)}".encode()).hexdigest()
-    path = CACHE_DIR / kind / digest[:2] / digest
+    if context.cache_version is None:
+        context.cache_version = version(context.root)
+    text = f"{context.cache_version}\0{kind}\0{json.dumps(key, ensure_ascii=False)}"
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    path = context.root / ".cache" / "build" / kind / digest[:2] / digest
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

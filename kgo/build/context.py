@@ -26,6 +26,8 @@ class BuildContext:
     downloads: list[tuple[str, str]] = field(default_factory=list)  # pages that list the books
     stash: dict[str, str] = field(default_factory=dict)      # rendered data HTML waiting for its page
     cyrillic_rules: Any = None                  # the exception list, compiled once per build
+    cache_version: str | None = None            # hash of code and data: part of every cache key
+    problems: list[str] = field(default_factory=list)  # a preview shows these instead of stopping
 
     @property
     def docs(self) -> Path:

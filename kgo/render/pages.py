@@ -42,7 +42,7 @@ def fill_markers(markdown: str, context: BuildContext, lang: str, page: str) -> 
     def expand() -> list:
         return [expand_markers(markdown, ctx, placeholder), rendered, sorted(set(ctx.links))]
 
-    text, stored, links = cached("markers", [markdown, ctx.lang, ctx.page], expand)
+    text, stored, links = cached(context, "markers", [markdown, ctx.lang, ctx.page], expand)
     rendered.update(stored)
     return text, links
 
