@@ -35,6 +35,7 @@ from hooks.standards import (
     checklist_rows,
     client_rules,
     display_code,
+    evidence_text,
     example_answers,
     reference_cases,
     score,
@@ -152,8 +153,10 @@ def _labels(ctx, *keys: str) -> dict[str, str]:
 
 
 def _points(ctx, value: float) -> str:
-    """Points as printed: whole numbers without decimals (104), half points with one (78,5)."""
-    return ctx.num(value, 0 if float(value).is_integer() else 1)
+    """Points as printed: whole numbers without decimals (104), halves with one (78,5), quarters
+    with two (2,25); the browser script formats them the same way."""
+    value = float(value)
+    return ctx.num(value, 0 if value.is_integer() else 1 if (value * 2).is_integer() else 2)
 
 
 def _pct(ctx, value: float, decimals: int = 1) -> str:
@@ -344,8 +347,8 @@ def standards_form(ctx) -> str:
         "codes": {v["id"]: v["code"] for v in standards},
         "area_titles": {a["id"]: _area_title(ctx, a) for a in data["areas"]},
         "standards": {v["id"]: {"title": v["title"], "level": v["level_label"], "requirement": v["requirement"],
-                                "evidence": "; ".join(v["evidence"]), "indicator": v["indicator"]}
-                      for v in standards},
+                                "evidence": evidence_text(raw, ctx.lang), "indicator": v["indicator"]}
+                      for v, raw in zip(standards, data["standards"], strict=True)},
         "csv_columns": checklist_rows(data, ctx.lang)[0],
         "record_columns": list(RECORD_COLUMNS),
         "version": data["scheme"]["version"],

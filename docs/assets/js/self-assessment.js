@@ -80,7 +80,9 @@
   }
 
   function formatPoints(value, lang) {
-    return formatNumber(value, lang, Number(value) % 1 === 0 ? 0 : 1);
+    // Whole points without decimals (104), halves with one (78,5), quarters with two (2,25).
+    var v = Number(value);
+    return formatNumber(v, lang, v % 1 === 0 ? 0 : (v * 2) % 1 === 0 ? 1 : 2);
   }
 
   function csvCell(value) {
