@@ -7,12 +7,18 @@ Everything here is a pure function of plain data; nothing imports MkDocs. The re
 
 The scoring rule (as printed in ``docs/*/standardi/bodovanje.md``):
 
-* each answer has a factor (met = 1, partial = 0.5, not met = 0 in the data); a standard earns
+* each answer has a factor (met = 1, partly met = 0.25, not met = 0 in the data); a standard earns
   ``factor * points``; an unanswered standard earns nothing;
 * ``percent = 100 * earned / maximum``, where ``maximum`` is the sum of all standards' points;
 * a level is reached when ``earned * 100 >= min_percent * maximum`` (no rounding) and, if the
   level requires it, every mandatory standard has the mandatory answer (``met``);
 * the outcome is the highest level reached, otherwise the "not recognised" outcome.
+
+The partial factor is small on purpose: with every mandatory standard met and every recommended
+one only partly met, the score must stay at or below ``scoring.partial_ceiling_percent``, which is
+below the threshold (:func:`reference_cases` computes that case; :func:`validate_standards`
+enforces it). Whether an answer is "met", "partly met" or "not met" is decided by each standard's
+``rubric`` against its numbered ``conditions``; an expired time limit is always "not met".
 """
 
 from __future__ import annotations
@@ -63,6 +69,12 @@ class Result:
 def display_code(standard_id: str) -> str:
     """'ki-4.2' -> 'KI-4.2', the form printed in the publication."""
     return standard_id.upper()
+
+
+def evidence_of(standard: Mapping[str, Any]) -> list[tuple[int, Mapping[str, str]]]:
+    """Every piece of evidence of a standard as (condition number, text), in condition order."""
+    return [(n, item) for n, condition in enumerate(standard.get("conditions") or [], start=1)
+            for item in condition.get("evidence") or []]
 
 
 def _percent(earned: float, maximum: float) -> float:
@@ -122,6 +134,77 @@ def score(standards_data: Mapping[str, Any], answers: Mapping[str, str]) -> Resu
                   level != scoring["not_recognised"]["id"], areas, tuple(unanswered))
 
 
+@dataclass(frozen=True)
+class ReferenceCases:
+    """The cases that show what partial credit is worth, computed from the data.
+
+    ``mandatory_only``: every mandatory standard met, nothing else; ``all_partial``: every
+    mandatory standard met and every recommended one only partly met; ``needed_rest_partial`` and
+    ``needed_rest_none``: the fewest points of fully met recommended standards that reach the
+    threshold when the remaining recommended standards are partly met or not met (whole standards,
+    smallest first, so the figure is a lower bound any real answer set has to reach).
+    """
+
+    maximum: int
+    recommended_points: int
+    mandatory_only: Result
+    all_partial: Result
+    ceiling_percent: float
+    needed_rest_partial: int | None
+    needed_rest_none: int | None
+
+
+def _partial_id(scoring: Mapping[str, Any]) -> str:
+    """The answer between "met" and "not met": the one with the largest factor below 1."""
+    below = [a for a in scoring["answers"] if 0 < float(a["factor"]) < 1]
+    return max(below, key=lambda a: float(a["factor"]))["id"] if below else scoring["mandatory_answer"]
+
+
+def _needed(standards_data: Mapping[str, Any], rest: str | None) -> int | None:
+    """Fewest recommended points fully met that reach the threshold, the others answered ``rest``."""
+    scoring = standards_data["scoring"]
+    met = scoring["mandatory_answer"]
+    mandatory = {s["id"]: met for s in standards_data["standards"] if s["level"] == "mandatory"}
+    recommended = sorted((s for s in standards_data["standards"] if s["level"] != "mandatory"),
+                         key=lambda s: (-s["points"], s["id"]))
+    threshold = scoring["threshold_percent"]
+    best: int | None = None
+    # Recommended points come in small integers: try every reachable sum, from the smallest.
+    sums: dict[int, list[str]] = {0: []}
+    for s in recommended:
+        for total, ids in list(sums.items()):
+            sums.setdefault(total + s["points"], ids + [s["id"]])
+    for total in sorted(sums):
+        answers = dict(mandatory)
+        for s in recommended:
+            answers[s["id"]] = met if s["id"] in sums[total] else rest
+        answers = {k: v for k, v in answers.items() if v is not None}
+        result = score(standards_data, answers)
+        if _reaches(result.earned, result.maximum, threshold):
+            best = total
+            break
+    return best
+
+
+def reference_cases(standards_data: Mapping[str, Any]) -> ReferenceCases:
+    """The reference cases of the scoring rule (see :class:`ReferenceCases`)."""
+    scoring = standards_data["scoring"]
+    met = scoring["mandatory_answer"]
+    partial = _partial_id(scoring)
+    standards = standards_data["standards"]
+    mandatory = {s["id"]: met for s in standards if s["level"] == "mandatory"}
+    all_partial = {**{s["id"]: partial for s in standards}, **mandatory}
+    return ReferenceCases(
+        maximum=sum(s["points"] for s in standards),
+        recommended_points=sum(s["points"] for s in standards if s["level"] != "mandatory"),
+        mandatory_only=score(standards_data, mandatory),
+        all_partial=score(standards_data, all_partial),
+        ceiling_percent=float(scoring["partial_ceiling_percent"]),
+        needed_rest_partial=_needed(standards_data, partial),
+        needed_rest_none=_needed(standards_data, None),
+    )
+
+
 def example_answers(standards_data: Mapping[str, Any], example_id: str) -> dict[str, str]:
     """The full answer set of an example; ``based_on`` examples overlay their earlier one."""
     examples = {e["id"]: e for e in standards_data.get("examples", [])}
@@ -167,30 +250,44 @@ def client_rules(standards_data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 CHECKLIST_COLUMNS = ("code", "area", "title", "level", "points", "requirement", "evidence", "indicator", "answer",
-                     "earned", "notes")
+                     "earned", "notes", "form_municipality", "form_date", "form_assessors", "version")
+#: Columns filled from the record fields of the form (the same value in every row).
+RECORD_COLUMNS = ("municipality", "date", "assessors", "version")
+
+
+def evidence_text(standard: Mapping[str, Any], lang: str) -> str:
+    """The evidence of a standard for one cell: "1: a; b | 2: c" (condition number first)."""
+    from kgo.text import t
+
+    parts = []
+    for n, condition in enumerate(standard["conditions"], start=1):
+        parts.append(f"{n}: " + "; ".join(t(e, lang) for e in condition["evidence"]))
+    return " | ".join(parts)
 
 
 def checklist_rows(standards_data: Mapping[str, Any], lang: str) -> list[list[str]]:
     """The blank checklist as rows for a CSV file: a header, then one row per standard.
 
     Columns (labels from ``labels:`` in the data): ID, area, title, level, points, requirement,
-    evidence (joined with "; "), indicator, and empty answer, points earned and note columns. The
-    self-assessment form offers the same table for download, built in the browser from the same
-    header (see ``kgo/render/renderers/standards.py``).
+    evidence (by condition, see :func:`evidence_text`), indicator, empty answer, points earned and
+    note columns, then the record of the self-assessment (municipality, date, assessors: empty
+    here) and the version of the scheme. The self-assessment form offers the same table for
+    download, built in the browser from the same header (see ``kgo/render/renderers/standards.py``).
     """
     from kgo.text import t
 
     labels = standards_data["labels"]
     levels = {lv["id"]: lv["label"] for lv in standards_data["scoring"]["standard_levels"]}
     areas = {a["id"]: a for a in standards_data["areas"]}
+    version = standards_data["scheme"]["version"]
     rows = [[t(labels[key], lang) for key in CHECKLIST_COLUMNS]]
     for s in standards_data["standards"]:
         code = display_code(s["id"])
         area = areas[s["area"]]
         rows.append([t({"sr": code, "en": code}, lang), f"{area['number']}. {t(area['title'], lang)}",
                      t(s["title"], lang), t(levels[s["level"]], lang), str(s["points"]),
-                     t(s["requirement"], lang), "; ".join(t(e, lang) for e in s["evidence"]),
-                     t(s["indicator"], lang), "", "", ""])
+                     t(s["requirement"], lang), evidence_text(s, lang),
+                     t(s["indicator"], lang), "", "", "", "", "", "", version])
     return rows
 
 
@@ -214,6 +311,10 @@ def validate_standards(data: Mapping[str, Any], sdg_ids: Iterable[str]) -> list[
     scoring = data.get("scoring", {})
     areas = data.get("areas", [])
     standards = data.get("standards", [])
+    laws = {law.get("id"): law for law in data.get("laws", [])}
+    frameworks = {name: {item.get("id") for item in fw.get("items", [])}
+                  for name, fw in (data.get("frameworks") or {}).items()}
+    errors += _check_scheme(data.get("scheme") or {})
 
     # Areas: unique ids and numbers.
     area_by_id: dict[str, Mapping[str, Any]] = {}
@@ -265,15 +366,10 @@ def validate_standards(data: Mapping[str, Any], sdg_ids: Iterable[str]) -> list[
             missing = _blank(s.get(key))
             if missing:
                 errors.append(f"standards[{i}].{key}: {sid} has no {key} in {', '.join(missing)}; write it")
-        evidence = s.get("evidence") or []
-        if not evidence:
-            errors.append(f"standards[{i}].evidence: {sid} lists no evidence; name at least one document "
-                          "that proves the requirement is met")
-        for j, item in enumerate(evidence):
-            missing = _blank(item)
-            if missing:
-                errors.append(f"standards[{i}].evidence[{j}]: empty evidence text in {', '.join(missing)}; "
-                              "write it or remove the item")
+        errors += _check_conditions(i, s)
+        errors += _check_rubric(i, s, answer_ids_of(scoring))
+        errors += _check_legal_basis(i, s, laws)
+        errors += _check_crosswalk(i, s, frameworks)
         rng = ranges.get(s.get("level"))
         if rng is None:
             errors.append(f"standards[{i}].level: no points range for level '{s.get('level')}' in scoring.points")
@@ -324,6 +420,20 @@ def validate_standards(data: Mapping[str, Any], sdg_ids: Iterable[str]) -> list[
         errors.append(f"scoring.threshold_percent: mandatory standards alone give {mandatory_points} of {total} "
                       f"points, which already reaches {threshold}%; raise the threshold or lower mandatory "
                       "points, or recommended standards would never matter")
+    ceiling = scoring.get("partial_ceiling_percent")
+    if ceiling is not None and threshold is not None and ceiling >= threshold:
+        errors.append(f"scoring.partial_ceiling_percent: {ceiling} is not below threshold_percent {threshold}; "
+                      "the ceiling exists to keep partly met recommended standards away from the threshold")
+    factor = {a.get("id"): a.get("factor") for a in scoring.get("answers", [])}
+    if ceiling is not None and total and factor:
+        below = [f for f in factor.values() if isinstance(f, (int, float)) and 0 < f < 1]
+        partial = max(below) if below else 0
+        recommended_points = total - mandatory_points
+        reached = (mandatory_points + partial * recommended_points) * 100 / total
+        if reached > ceiling:
+            errors.append(f"scoring.answers: with every mandatory standard met and every recommended one partly "
+                          f"met the score is {reached:.1f}%, above partial_ceiling_percent {ceiling}; lower the "
+                          "factor of the partial answer")
 
     # Illustrative examples.
     examples = data.get("examples", [])
@@ -349,4 +459,95 @@ def validate_standards(data: Mapping[str, Any], sdg_ids: Iterable[str]) -> list[
             if missing:
                 errors.append(f"examples[{i}].answers: no answer for {', '.join(missing)}; an example answers "
                               "every standard (use not-met where nothing is done)")
+    return errors
+
+
+def answer_ids_of(scoring: Mapping[str, Any]) -> list[str]:
+    return [a.get("id") for a in scoring.get("answers", [])]
+
+
+def _check_scheme(scheme: Mapping[str, Any]) -> list[str]:
+    """The change log is newest first and its newest entry is the scheme's version and date."""
+    errors = []
+    changes = scheme.get("changes") or []
+    if changes and (changes[0].get("version"), changes[0].get("date")) != (scheme.get("version"), scheme.get("date")):
+        errors.append(f"scheme.changes[0]: the newest change is version {changes[0].get('version')} of "
+                      f"{changes[0].get('date')}, but the scheme is version {scheme.get('version')} of "
+                      f"{scheme.get('date')}; add the new version at the top of the change log")
+
+    def key(version: Any) -> tuple[int, ...]:
+        return tuple(int(part) for part in str(version).split(".") if part.isdigit())
+
+    for i in range(1, len(changes)):
+        if key(changes[i].get("version")) >= key(changes[i - 1].get("version")):
+            errors.append(f"scheme.changes[{i}]: version {changes[i].get('version')} is listed after "
+                          f"{changes[i - 1].get('version')}; list versions newest first")
+    return errors
+
+
+def _check_conditions(i: int, s: Mapping[str, Any]) -> list[str]:
+    errors = []
+    sid = s.get("id", "")
+    conditions = s.get("conditions") or []
+    if not conditions:
+        errors.append(f"standards[{i}].conditions: {sid} has no conditions; split the requirement into "
+                      "numbered conditions, each with the evidence that proves it")
+    for j, condition in enumerate(conditions):
+        missing = _blank(condition.get("text"))
+        if missing:
+            errors.append(f"standards[{i}].conditions[{j}].text: empty condition in {', '.join(missing)}; write it")
+        evidence = condition.get("evidence") or []
+        if not evidence:
+            errors.append(f"standards[{i}].conditions[{j}].evidence: condition {j + 1} of {sid} lists no evidence; "
+                          "name at least one document that proves it")
+        for k, item in enumerate(evidence):
+            missing = _blank(item)
+            if missing:
+                errors.append(f"standards[{i}].conditions[{j}].evidence[{k}]: empty evidence text in "
+                              f"{', '.join(missing)}; write it or remove the item")
+    return errors
+
+
+def _check_rubric(i: int, s: Mapping[str, Any], answer_ids: list[str]) -> list[str]:
+    errors = []
+    sid = s.get("id", "")
+    rubric = s.get("rubric") or {}
+    for answer in answer_ids:
+        missing = _blank(rubric.get(answer))
+        if missing:
+            errors.append(f"standards[{i}].rubric.{answer}: {sid} does not say what '{answer}' means in "
+                          f"{', '.join(missing)}; write it in observable terms")
+    for extra in sorted(set(rubric) - set(answer_ids)):
+        errors.append(f"standards[{i}].rubric.{extra}: '{extra}' is not an answer id; use one of: "
+                      f"{', '.join(answer_ids)}")
+    return errors
+
+
+def _check_legal_basis(i: int, s: Mapping[str, Any], laws: Mapping[str, Mapping[str, Any]]) -> list[str]:
+    errors = []
+    for j, ref in enumerate(s.get("legal_basis") or []):
+        law = laws.get(ref.get("law"))
+        if law is None:
+            errors.append(f"standards[{i}].legal_basis[{j}].law: '{ref.get('law')}' is not a law id in laws:; "
+                          f"use one of: {', '.join(sorted(str(k) for k in laws))}")
+            continue
+        checked = {a.get("id") for a in law.get("articles", [])}
+        for article in (ref.get("article") or "").split(", ") if ref.get("article") else []:
+            if article not in checked:
+                errors.append(f"standards[{i}].legal_basis[{j}].article: article {article} of '{law.get('id')}' "
+                              "is not among its checked articles; add it under laws: with a source, or leave "
+                              "the article out")
+    if not s.get("legal_basis"):
+        errors.append(f"standards[{i}].legal_basis: {s.get('id')} names no law; add at least one")
+    return errors
+
+
+def _check_crosswalk(i: int, s: Mapping[str, Any], frameworks: Mapping[str, set[Any]]) -> list[str]:
+    errors = []
+    for name, ids in (s.get("crosswalk") or {}).items():
+        known = frameworks.get(name, set())
+        for j, item in enumerate(ids):
+            if item not in known:
+                errors.append(f"standards[{i}].crosswalk.{name}[{j}]: '{item}' is not an item of frameworks.{name}; "
+                              f"use one of: {', '.join(sorted(str(k) for k in known))}")
     return errors

@@ -1,6 +1,7 @@
 """The interactive self-assessment of the Standards in a real browser: the browser's score equals
-the Python scoring of hooks/standards.py for the same answers, answers survive a reload, and the
-CSV export offers a file."""
+the Python scoring of hooks/standards.py for the same answers, answers and the record of the
+self-assessment (municipality, date, assessors, version) survive a reload, the CSV export offers a
+file with the record in it, and printing gives the compact report only."""
 
 from __future__ import annotations
 
@@ -20,8 +21,17 @@ from tests.browser.conftest import EDITIONS, ROOT, open_page, page_url
 pytestmark = pytest.mark.slow
 
 # Columns of the exported CSV: code, area, title, level, points, requirement, evidence, indicator,
-# answer, earned, notes (kgo/render/renderers/standards.py, csv_columns).
+# answer, earned, notes, municipality, date, assessors, version (kgo/methods/standards.py CHECKLIST_COLUMNS).
 ANSWER_COLUMN, EARNED_COLUMN = 8, 9
+RECORD = {"municipality": "Opština Primer", "date": "2026-12-01",
+          "assessors": "Koordinatorka KLER-a; službenik za finansije"}
+
+
+def fill_record(page) -> None:
+    page.fill("form.ki-sa input[data-record='municipality']", RECORD["municipality"])
+    page.fill("form.ki-sa input[data-record='date']", RECORD["date"])
+    page.fill("form.ki-sa textarea[data-record='assessors']", RECORD["assessors"])
+    page.dispatch_event("form.ki-sa textarea[data-record='assessors']", "input")
 
 
 @pytest.fixture(scope="module")
@@ -149,11 +159,50 @@ def test_form_shows_the_python_result_and_keeps_answers_after_reload(page, serve
     assert live_figures(page)[0] == outcome
 
 
+def test_record_fields_survive_a_reload_and_the_version_is_fixed(page, server, key_pages, standards):
+    open_form(page, server, key_pages)
+    fill_record(page)
+    page.reload(wait_until="load")
+    page.wait_for_selector("form.ki-sa[data-ki-sa-ready='1'] .ki-sa-result:not([hidden])")
+    for key, value in RECORD.items():
+        assert page.input_value(f"form.ki-sa [data-record='{key}']") == value, key
+    version = page.locator("form.ki-sa input[data-record='version']")
+    assert version.input_value() == standards["scheme"]["version"]
+    assert version.get_attribute("readonly") is not None
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_print_gives_the_compact_report_only(page, server, key_pages, standards, edition):
+    open_form(page, server, key_pages, edition)
+    answers = answer_sets(standards)["mixed"]
+    answer(page, answers)
+    fill_record(page)
+    data = payload(page)
+    expected = score(standards, answers)
+    page.emulate_media(media="print")
+    try:
+        assert page.is_visible("article h1")
+        assert page.is_visible("form.ki-sa .ki-sa-report")
+        for hidden in ("form.ki-sa .ki-sa-area", "form.ki-sa .ki-sa-record", "form.ki-sa .ki-sa-controls",
+                       "form.ki-sa .ki-sa-result", "#form"):
+            assert not any(el.is_visible() for el in page.query_selector_all(hidden)), f"printed: {hidden}"
+        report = page.text_content("form.ki-sa .ki-sa-report")
+        assert RECORD["municipality"] in report and RECORD["assessors"] in report
+        assert standards["scheme"]["version"] in report
+        assert data["outcomes"][expected.level]["label"] in report
+        rows = page.locator("form.ki-sa .ki-sa-report table").nth(2).locator("tbody tr")
+        assert rows.count() == len(standards["standards"])
+    finally:
+        page.emulate_media(media="screen")
+    assert not page.is_visible("form.ki-sa .ki-sa-report"), "the report shows on screen"
+
+
 def test_csv_export_offers_the_answers_as_a_file(page, server, key_pages, standards, tmp_path: Path):
     open_form(page, server, key_pages)
     data = payload(page)
     answers = answer_sets(standards)["mixed"]
     answer(page, answers)
+    fill_record(page)
     with page.expect_download() as info:
         page.click("form.ki-sa button[data-action='export']")
     download = info.value
@@ -178,6 +227,15 @@ def test_csv_export_offers_the_answers_as_a_file(page, server, key_pages, standa
         else:
             assert row[EARNED_COLUMN] == ""
 
+    record = dict(zip(data["record_columns"], rows[0][-len(data["record_columns"]):], strict=True))
+    assert all(row[-4:] == [RECORD["municipality"], RECORD["date"], RECORD["assessors"], standards["scheme"]["version"]]
+               for row in rows[1:]), "the record is not in every row"
+    assert set(record) == {"municipality", "date", "assessors", "version"}
+
     with page.expect_download() as info:
         page.click("form.ki-sa button[data-action='blank']")
     assert info.value.suggested_filename == data["filenames"]["blank"]
+    blank = tmp_path / "blank.csv"
+    info.value.save_as(blank)
+    blank_rows = list(csv.reader(io.StringIO(blank.read_text(encoding="utf-8-sig"))))
+    assert all(row[-4:] == ["", "", "", standards["scheme"]["version"]] for row in blank_rows[1:])

@@ -18,7 +18,9 @@ from kgo.methods.standards import (
     checklist_rows,
     client_rules,
     display_code,
+    evidence_text,
     example_answers,
+    reference_cases,
     score,
     validate_standards,
 )
@@ -33,12 +35,18 @@ TEXT = {"sr": "tekst", "en": "text"}
 
 def make_standard(sid, area, level, points, sdg=("16.6",)):
     return {"id": sid, "area": area, "level": level, "points": points, "title": TEXT,
-            "requirement": TEXT, "rationale": TEXT, "evidence": [TEXT], "indicator": TEXT, "sdg": list(sdg)}
+            "requirement": TEXT, "rationale": TEXT, "conditions": [{"text": TEXT, "evidence": [TEXT]}],
+            "rubric": {"met": TEXT, "partial": TEXT, "not-met": TEXT}, "indicator": TEXT, "sdg": list(sdg),
+            "legal_basis": [{"law": "zls", "article": "20"}],
+            "crosswalk": {"bfc": ["1"], "culture21": [], "sdg_indicators": []}}
 
 
 def small_data():
     """Two areas, five standards: 3 + 2 in area a, 3 + 1 + 2 in area b = 11 points, 6 mandatory."""
     return {
+        "scheme": {"version": "2.0", "date": "2026-12-06", "status": TEXT,
+                   "changes": [{"version": "2.0", "date": "2026-12-06", "items": [TEXT]},
+                               {"version": "1.0", "date": "2026-11-27", "items": [TEXT]}]},
         "labels": {},
         "scoring": {
             "threshold_percent": 75,
@@ -72,6 +80,9 @@ def small_data():
             {"id": "b", "number": 2, "page": "standardi/oblasti-podrska.md", "title": TEXT, "summary": TEXT},
         ],
         "examples": [],
+        "laws": [{"id": "zls", "title": TEXT, "gazette": TEXT, "articles": [{"id": "20", "about": TEXT}]}],
+        "frameworks": {name: {"name": TEXT, "items": [{"id": "1", "title": TEXT}]}
+                       for name in ("bfc", "culture21", "sdg_indicators")},
     }
 
 
@@ -169,29 +180,64 @@ def test_result_as_dict_has_the_keys_of_the_browser_script():
 
 
 def test_opstina_primer_by_hand(real):
-    # Hand count per area (met = full, partial = half, not met = 0):
-    #  1: 3+3+1+3+0 = 10/13   2: 3+3+2+1+0 = 9/11   3: 3+3+2+1+1 = 10/11   4: 3+3+2+0+1 = 9/11
-    #  5: 3+3+1+1+0 = 8/10    6: 3+2+0+1+0 = 6/10   7: 1.5+2+1+0+1 = 5.5/10  8: 3+2+1+1+0 = 7/9
-    #  9: 3+2+0+0+1 = 6/9    10: 3+1+2+2+0 = 8/10
-    # total 78.5 of 104 = 75.48 % >= 75, but KI-7.1 (mandatory) is only partly met -> not recognised
+    # Hand count per area (met = full points, partly met = a quarter, not met = 0):
+    #  1: 3+3+2+3+0 = 11/13      2: 3+3+2+2+0 = 10/11     3: 3+3+2+2+1 = 11/11
+    #  4: 3+3+2+0+1 = 9/11       5: 3+3+0.5+1+0 = 7.5/10  6: 3+2+0+0.5+0 = 5.5/10
+    #  7: 0+2+0.5+0+1 = 3.5/10   8: 3+2+0.5+1+0 = 6.5/9   9: 3+2+2+0+1 = 8/9
+    # 10: 0.5+3+2+2+0 = 7.5/10
+    # total 79.5 of 104 = 76.44 % >= 75, but KI-7.1 (mandatory) is not met: its mapping is older
+    # than the three years the standard allows, and an expired time limit is "not met"
     r = score(real, example_answers(real, "opstina-primer"))
-    assert [a.earned for a in r.areas] == [10, 9, 10, 9, 8, 6, 5.5, 7, 6, 8]
-    assert (r.earned, r.maximum) == (78.5, 104)
-    assert r.percent == pytest.approx(75.48, abs=0.01)
+    assert [a.earned for a in r.areas] == [11, 10, 11, 9, 7.5, 5.5, 3.5, 6.5, 8, 7.5]
+    assert (r.earned, r.maximum) == (79.5, 104)
+    assert r.percent == pytest.approx(76.442, abs=1e-3)
     assert r.mandatory_missing == ("ki-7.1",)
+    assert example_answers(real, "opstina-primer")["ki-7.1"] == "not-met"
     assert r.level == "not-yet"
 
 
 def test_opstina_primer_repeated_by_hand(real):
-    # KI-7.1 partial -> met (+1.5) and KI-6.3 not met -> met (+2): 82 of 104 = 78.85 %, all
+    # KI-7.1 not met -> met (+3) and KI-6.3 not met -> met (+2): 84.5 of 104 = 81.25 %, all
     # mandatory standards met -> recognition (below 90 %, so no distinction)
     answers = example_answers(real, "opstina-primer-ponovljena")
     assert changed_answers(real, "opstina-primer-ponovljena") == {
-        "ki-7.1": ("partial", "met"), "ki-6.3": ("not-met", "met")}
+        "ki-7.1": ("not-met", "met"), "ki-6.3": ("not-met", "met")}
     r = score(real, answers)
-    assert r.earned == 82 and r.maximum == 104
-    assert r.percent == pytest.approx(78.846, abs=1e-3)
+    assert r.earned == 84.5 and r.maximum == 104
+    assert r.percent == pytest.approx(81.25)
     assert r.mandatory_met and r.level == "recognition"
+
+
+def test_documented_partial_credit_rule_by_hand(real):
+    """bodovanje.md: met = all points, partly met = a quarter, not met = none; every mandatory
+    standard met and every recommended one only partly met stays below the ceiling, which is below
+    the threshold."""
+    factors = {a["id"]: a["factor"] for a in real["scoring"]["answers"]}
+    assert factors == {"met": 1, "partial": 0.25, "not-met": 0}
+    mandatory = [s for s in real["standards"] if s["level"] == "mandatory"]
+    recommended = [s for s in real["standards"] if s["level"] == "recommended"]
+    # 16 mandatory standards x 3 points = 48; recommended standards carry 56 points; 104 in all
+    assert (len(mandatory), sum(s["points"] for s in mandatory)) == (16, 48)
+    assert sum(s["points"] for s in recommended) == 56
+    # all partly: 48 + 56 / 4 = 62 of 104 = 59.6 % <= ceiling 65 % < threshold 75 %
+    answers = {**{s["id"]: "partial" for s in recommended}, **{s["id"]: "met" for s in mandatory}}
+    r = score(real, answers)
+    assert r.earned == 62 and r.percent == pytest.approx(59.615, abs=1e-3)
+    assert r.percent <= real["scoring"]["partial_ceiling_percent"] < real["scoring"]["threshold_percent"]
+    assert r.level == "not-yet"
+    # under the rule of version 1.0 (half points) the same answers gave 76 of 104 = 73.1 %
+    assert (48 + 56 * 0.5) / 104 * 100 == pytest.approx(73.08, abs=0.01)
+    # the reference cases printed in bodovanje.md: mandatory only 48 = 46.2 %; fully met recommended
+    # points needed for 78 of 104: 48 + P + (56 - P) / 4 >= 78 -> P >= 21.3 -> 22 (whole points);
+    # with the rest not met: 48 + P >= 78 -> P >= 30
+    cases = reference_cases(real)
+    assert cases.mandatory_only.earned == 48 and cases.mandatory_only.percent == pytest.approx(46.154, abs=1e-3)
+    assert cases.all_partial.as_dict() == r.as_dict()
+    assert (cases.needed_rest_partial, cases.needed_rest_none, cases.recommended_points) == (22, 30, 56)
+    for sr_or_en in ("sr", "en"):
+        text = (ROOT / "docs" / sr_or_en / "standardi" / "bodovanje.md").read_text(encoding="utf-8")
+        assert "{#partial-credit}" in text and "<!-- data: standards scenarios -->" in text
+        assert "{#expired}" in text
 
 
 def test_display_code():
@@ -213,6 +259,30 @@ def test_real_data_matches_its_schema(real):
     schema = json.loads((DATA / "standards.schema.json").read_text(encoding="utf-8"))
     errors = [e.message for e in Draft202012Validator(schema, registry=registry).iter_errors(real)]
     assert errors == []
+
+
+def test_schema_requires_rubric_conditions_legal_basis_and_crosswalk():
+    schema = json.loads((DATA / "standards.schema.json").read_text(encoding="utf-8"))
+    item = schema["properties"]["standards"]["items"]
+    assert {"conditions", "rubric", "legal_basis", "crosswalk"} <= set(item["required"])
+    assert item["properties"]["conditions"]["items"]["required"] == ["text", "evidence"]
+    assert item["properties"]["conditions"]["items"]["properties"]["evidence"]["minItems"] == 1
+    assert set(item["properties"]["rubric"]["required"]) == {"met", "partial", "not-met"}
+    assert item["properties"]["legal_basis"]["minItems"] == 1
+    assert set(item["properties"]["crosswalk"]["required"]) == {"bfc", "culture21", "sdg_indicators"}
+    assert {"scheme", "laws", "frameworks"} <= set(schema["required"])
+
+
+def test_every_standard_has_a_rubric_for_each_answer_and_evidence_for_each_condition(real):
+    answers = [a["id"] for a in real["scoring"]["answers"]]
+    for s in real["standards"]:
+        assert sorted(s["rubric"]) == sorted(answers), s["id"]
+        assert s["conditions"] and all(c["evidence"] for c in s["conditions"]), s["id"]
+        assert s["legal_basis"], s["id"]
+    # the bundled requirements named in the review are split into several conditions
+    by_id = {s["id"]: s for s in real["standards"]}
+    for sid in ("ki-1.4", "ki-2.2", "ki-3.1", "ki-5.1", "ki-4.2", "ki-6.1"):
+        assert len(by_id[sid]["conditions"]) >= 3, sid
 
 
 def test_real_data_shape(real):
@@ -259,16 +329,77 @@ def test_id_prefix_must_match_the_area_number():
         "rename it or change its area"]
 
 
-def test_evidence_and_indicator_must_be_present():
+def test_conditions_evidence_and_indicator_must_be_present():
     def mutate(d):
-        d["standards"][0]["evidence"] = []
-        d["standards"][1]["evidence"] = [{"sr": " ", "en": "x"}]
+        d["standards"][0]["conditions"] = []
+        d["standards"][1]["conditions"] = [{"text": TEXT, "evidence": [{"sr": " ", "en": "x"}]}]
         d["standards"][2]["indicator"] = {"sr": "pokazatelj", "en": ""}
+        d["standards"][3]["conditions"] = [{"text": TEXT, "evidence": []}]
     assert errors_of(mutate) == [
-        "standards[0].evidence: ki-1.1 lists no evidence; name at least one document that proves the "
-        "requirement is met",
-        "standards[1].evidence[0]: empty evidence text in sr; write it or remove the item",
+        "standards[0].conditions: ki-1.1 has no conditions; split the requirement into numbered conditions, "
+        "each with the evidence that proves it",
+        "standards[1].conditions[0].evidence[0]: empty evidence text in sr; write it or remove the item",
         "standards[2].indicator: ki-2.1 has no indicator in en; write it",
+        "standards[3].conditions[0].evidence: condition 1 of ki-2.2 lists no evidence; name at least one "
+        "document that proves it",
+    ]
+
+
+def test_rubric_must_define_every_answer():
+    def mutate(d):
+        del d["standards"][0]["rubric"]["partial"]
+        d["standards"][1]["rubric"]["yes"] = TEXT
+    assert errors_of(mutate) == [
+        "standards[0].rubric.partial: ki-1.1 does not say what 'partial' means in sr, en; write it in "
+        "observable terms",
+        "standards[1].rubric.yes: 'yes' is not an answer id; use one of: met, partial, not-met",
+    ]
+
+
+def test_legal_basis_names_known_laws_and_checked_articles_only():
+    def mutate(d):
+        d["standards"][0]["legal_basis"] = [{"law": "zzz"}]
+        d["standards"][1]["legal_basis"] = [{"law": "zls", "article": "20, 99"}]
+        d["standards"][2]["legal_basis"] = []
+    assert errors_of(mutate) == [
+        "standards[0].legal_basis[0].law: 'zzz' is not a law id in laws:; use one of: zls",
+        "standards[1].legal_basis[0].article: article 99 of 'zls' is not among its checked articles; add it "
+        "under laws: with a source, or leave the article out",
+        "standards[2].legal_basis: ki-2.1 names no law; add at least one",
+    ]
+
+
+def test_crosswalk_ids_must_exist():
+    def mutate(d):
+        d["standards"][0]["crosswalk"]["culture21"] = ["10"]
+    assert errors_of(mutate) == [
+        "standards[0].crosswalk.culture21[0]: '10' is not an item of frameworks.culture21; use one of: 1"]
+
+
+def test_partial_credit_must_stay_under_the_ceiling():
+    # small data: 6 mandatory of 11 points; all recommended partly met at factor 0.5 = 8.5 of 11 = 77.3 %
+    def too_high(d):
+        d["scoring"]["partial_ceiling_percent"] = 65
+    assert errors_of(too_high) == [
+        "scoring.answers: with every mandatory standard met and every recommended one partly met the score is "
+        "77.3%, above partial_ceiling_percent 65; lower the factor of the partial answer"]
+
+    def ceiling_above_threshold(d):
+        d["scoring"]["partial_ceiling_percent"] = 80
+        d["scoring"]["answers"][1]["factor"] = 0.25
+    assert errors_of(ceiling_above_threshold) == [
+        "scoring.partial_ceiling_percent: 80 is not below threshold_percent 75; the ceiling exists to keep partly "
+        "met recommended standards away from the threshold"]
+
+
+def test_change_log_is_newest_first_and_matches_the_version():
+    def mutate(d):
+        d["scheme"]["version"] = "2.1"
+        d["scheme"]["changes"].reverse()
+    assert errors_of(mutate) == [
+        "scheme.changes[0]: the newest change is version 1.0 of 2026-11-27, but the scheme is version 2.1 of "
+        "2026-12-06; add the new version at the top of the change log",
+        "scheme.changes[1]: version 2.0 is listed after 1.0; list versions newest first",
     ]
 
 
@@ -482,7 +613,16 @@ def test_area_view_prints_every_standard_of_the_area(datasets, real, lang):
     assert ids == [s["id"].replace(".", "-") for s in real["standards"] if s["area"] == "strategy"]
     first = real["standards"][0]
     assert html.escape(pick(first["requirement"], lang), quote=False) in out
-    assert html.escape(pick(first["evidence"][0], lang), quote=False) in out
+    assert html.escape(pick(first["conditions"][0]["evidence"][0], lang), quote=False) in out
+    for answer in real["scoring"]["answers"]:
+        assert html.escape(pick(first["rubric"][answer["id"]], lang), quote=False) in out
+    laws = {law["id"]: law for law in real["laws"]}
+    for ref in first["legal_basis"]:
+        assert html.escape(pick(laws[ref["law"]]["title"], lang), quote=False) in out
+    # a law named without a checked article says so
+    assert pick(real["labels"]["article_not_verified"], lang) in out
+    bfc = {i["id"]: i for i in real["frameworks"]["bfc"]["items"]}
+    assert html.escape(pick(bfc[first["crosswalk"]["bfc"][0]]["title"], lang), quote=False) in out
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -535,7 +675,8 @@ def test_bfc_facts_cite_their_sources(datasets, real):
 # --- pages ------------------------------------------------------------------------------------
 
 PAGES = ["index.md", "pregled.md", "oblasti-upravljanje.md", "oblasti-podrska.md", "oblasti-razvoj.md",
-         "bodovanje.md", "primer.md", "samoprocena.md", "kontrolne-liste.md"]
+         "bodovanje.md", "upravljanje.md", "primer.md", "samoprocena.md", "kontrolne-liste.md",
+         "vodic-za-ocenjivace.md", "izmene.md"]
 HEADING_RE = re.compile(r"^(#{1,6}) (.*?)(?: \{#([a-z0-9-]+)\})?\s*$", re.M)
 MARKER_RE = re.compile(r"^<!-- data: standards .*?-->$", re.M)
 
@@ -641,9 +782,69 @@ def test_blank_checklist_csv_rows(datasets, real, lang):
     assert all(len(r) == len(rows[0]) for r in rows)
     first = real["standards"][0]
     assert rows[1][2] == pick(first["title"], lang)
-    assert rows[1][6] == "; ".join(pick(e, lang) for e in first["evidence"])
-    assert rows[1][-3:] == ["", "", ""]
+    assert rows[1][6] == evidence_text(first, lang)
+    assert rows[1][6].startswith("1: " + pick(first["conditions"][0]["evidence"][0], lang))
+    assert rows[1][8:14] == ["", "", "", "", "", ""]
+    assert rows[1][14] == real["scheme"]["version"]
     # the form's downloadable checklist uses the same header
     out = render(datasets, "form", lang, page="standardi/samoprocena.md")
     payload = json.loads(re.search(r'class="ki-sa-data">(.*?)</script>', out, re.S).group(1))
     assert payload["csv_columns"] == rows[0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_scenarios_table_prints_the_reference_cases(datasets, real, lang):
+    from kgo.text import fmt_number
+
+    rows = cells(render(datasets, "scenarios", lang, page="standardi/bodovanje.md"))
+    cases = reference_cases(real)
+    assert rows[1][1].startswith(f"{fmt_number(cases.all_partial.earned, lang)} / {cases.maximum}")
+    assert f"{fmt_number(cases.all_partial.percent, lang, 1)}%" in rows[1][1]
+    assert rows[2][1] == f"{fmt_number(real['scoring']['partial_ceiling_percent'], lang)}%"
+    assert rows[4][1].startswith(str(cases.needed_rest_partial))
+    assert rows[5][1].startswith(str(cases.needed_rest_none))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_scheme_and_changelog_come_from_the_data(datasets, real, lang):
+    scheme = cells(render(datasets, "scheme", lang, page="standardi/izmene.md"))
+    assert scheme[0][1] == real["scheme"]["version"] and scheme[1][1] == real["scheme"]["date"]
+    log = cells(render(datasets, "changelog", lang, page="standardi/izmene.md"))
+    assert [r[0] for r in log] == [c["version"] for c in real["scheme"]["changes"]]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_crosswalk_table_has_a_row_per_standard(datasets, real, lang):
+    rows = cells(render(datasets, "crosswalk", lang))
+    assert len(rows) == len(real["standards"])
+    out = render(datasets, "frameworks", lang)
+    for fw in real["frameworks"].values():
+        assert fw["source"]["url"] in out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_form_records_municipality_date_assessors_and_version(datasets, real, lang):
+    out = render(datasets, "form", lang, page="standardi/samoprocena.md")
+    for key in ("municipality", "date", "assessors", "version"):
+        assert f'data-record="{key}"' in out
+    assert f'value="{real["scheme"]["version"]}" readonly' in out
+    assert 'class="ki-sa-report" hidden' in out
+    payload = json.loads(re.search(r'class="ki-sa-data">(.*?)</script>', out, re.S).group(1))
+    assert payload["version"] == real["scheme"]["version"]
+    assert payload["record_columns"] == ["municipality", "date", "assessors", "version"]
+
+
+UNSOURCED_ROLES = [
+    "RRA JUG potvrđuje", "potvrdi priznanje", "RRA JUG je stalna", "Ona je dogovor gradova",
+    "confirms recognition", "permanent source of expert support", "It is an agreement between cities",
+]
+
+
+@pytest.mark.parametrize("lang", ("sr", "en"))
+def test_no_page_states_an_unsourced_role_as_fact(lang):
+    files = [ROOT / "docs" / lang / "standardi" / name for name in PAGES]
+    files += [ROOT / "docs" / lang / name for name in ("mreza.md", "o-projektu.md", "usluge.md")]
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        for phrase in UNSOURCED_ROLES:
+            assert phrase not in text, f"{path.relative_to(ROOT)}: {phrase!r}"

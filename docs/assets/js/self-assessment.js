@@ -12,8 +12,11 @@
  *   a level is reached when earned * 100 >= min_percent * maximum and, if the level requires it,
  *   every mandatory standard has the mandatory answer; the highest level reached wins.
  *
- * Answers and notes are kept in localStorage (this browser only). Without JavaScript the form is a
- * printable checklist. window.computeScore is exposed for tests.
+ * Answers, notes and the record of the self-assessment (municipality, date, assessors, the version
+ * of the standards) are kept in localStorage (this browser only) and go into the exported CSV. A
+ * compact report (record, result, areas, every answer) is kept up to date in .ki-sa-report; the
+ * print stylesheet (docs/assets/css/site.css) prints only that report when this script runs.
+ * Without JavaScript the form is a printable checklist. window.computeScore is exposed for tests.
  */
 (function () {
   "use strict";
@@ -77,7 +80,9 @@
   }
 
   function formatPoints(value, lang) {
-    return formatNumber(value, lang, Number(value) % 1 === 0 ? 0 : 1);
+    // Whole points without decimals (104), halves with one (78,5), quarters with two (2,25).
+    var v = Number(value);
+    return formatNumber(v, lang, v % 1 === 0 ? 0 : (v * 2) % 1 === 0 ? 1 : 2);
   }
 
   function csvCell(value) {
@@ -127,6 +132,26 @@
     var result = form.querySelector(".ki-sa-result");
     var controls = form.querySelector(".ki-sa-controls");
     var live = form.querySelector(".ki-sa-live");
+    var report = form.querySelector(".ki-sa-report");
+    var notice = form.querySelector(".ki-sa-notice");
+    var recordFields = {};
+    Array.prototype.forEach.call(form.querySelectorAll("[data-record]"), function (field) {
+      recordFields[field.getAttribute("data-record")] = field;
+    });
+
+    function readRecord() {
+      var record = {};
+      data.record_columns.forEach(function (key) {
+        if (key === "version") { record.version = data.version; return; }
+        var field = recordFields[key];
+        record[key] = field ? field.value.trim() : "";
+      });
+      return record;
+    }
+
+    function save() {
+      storageSet(data.storage_key, { answers: readAnswers(), notes: readNotes(), record: readRecord(), version: data.version });
+    }
 
     function readAnswers() {
       var answers = {};
@@ -148,7 +173,14 @@
     function restore() {
       var saved = storageGet(data.storage_key);
       if (!saved) { return; }
-      var answers = saved.answers || {}, notes = saved.notes || {};
+      var answers = saved.answers || {}, notes = saved.notes || {}, record = saved.record || {};
+      Object.keys(recordFields).forEach(function (key) {
+        if (key !== "version" && typeof record[key] === "string") { recordFields[key].value = record[key]; }
+      });
+      if (notice && saved.version && saved.version !== data.version) {
+        notice.textContent = ui.version_mismatch.replace("{saved}", saved.version);
+        notice.hidden = false;
+      }
       rules.standards.forEach(function (s) {
         var value = answers[s.id];
         if (value && answerIds[value]) {
@@ -221,17 +253,77 @@
       }
     }
 
-    function update(save) {
+    function table(caption, headers, bodyRows) {
+      var el = document.createElement("table");
+      var cap = document.createElement("caption");
+      cap.textContent = caption;
+      el.appendChild(cap);
+      var thead = document.createElement("thead");
+      el.appendChild(thead);
+      var head = document.createElement("tr");
+      thead.appendChild(head);
+      headers.forEach(function (text) { cell(head, "th", text); });
+      var tbody = document.createElement("tbody");
+      el.appendChild(tbody);
+      bodyRows.forEach(function (values) {
+        var row = document.createElement("tr");
+        tbody.appendChild(row);
+        values.forEach(function (value, i) { cell(row, i === 0 ? "th" : "td", value); });
+      });
+      return el;
+    }
+
+    function buildReport(score, answers) {
+      if (!report) { return; }
+      var record = readRecord(), notes = readNotes();
+      report.textContent = "";
+      var title = document.createElement("h2");
+      title.className = "ki-sa-report__title";
+      title.textContent = ui.report_title + (record.municipality ? ": " + record.municipality : "");
+      report.appendChild(title);
+      report.appendChild(table(ui.record, [ui.rule, ui.value], [
+        [ui.municipality, record.municipality],
+        [ui.date, record.date],
+        [ui.assessors, record.assessors],
+        [ui.version, data.version + " (" + data.version_date + ")"],
+        [ui.outcome, data.outcomes[score.level].label],
+        [ui.points, formatPoints(score.earned, lang) + " / " + score.maximum + " (" + formatNumber(score.percent, lang, 1) + "%)"],
+        [ui.threshold, formatNumber(rules.threshold_percent, lang, 0) + "%"],
+        [ui.mandatory_met, score.mandatory_met ? ui.yes : ui.no],
+        [ui.mandatory_missing, score.mandatory_missing.map(function (id) { return data.codes[id]; }).join(", ")],
+        [ui.unanswered, String(score.unanswered.length)]
+      ]));
+      report.appendChild(table(ui.by_area, [ui.area, ui.earned, ui.maximum, ui.percent], rules.areas.map(function (id) {
+        var area = score.areas[id];
+        return [data.area_titles[id], formatPoints(area.earned, lang), String(area.maximum),
+          formatNumber(area.percent, lang, 1) + "%"];
+      })));
+      report.appendChild(table(ui.answer, [ui.code, ui.title, ui.level, ui.answer, ui.earned, ui.notes],
+        rules.standards.map(function (s) {
+          var answer = answers[s.id];
+          return [data.codes[s.id], data.standards[s.id].title, data.standards[s.id].level + " · " + s.points,
+            answer ? answerLabel[answer] : ui.no_answer,
+            answer ? formatPoints(factor[answer] * s.points, lang) : "", notes[s.id] || ""];
+        })));
+      var note = document.createElement("p");
+      note.className = "ki-sa-report__note";
+      note.textContent = ui.report_note;
+      report.appendChild(note);
+    }
+
+    function update(doSave) {
       var answers = readAnswers();
       var score = computeScore(rules, answers);
       show(score);
-      if (save) { storageSet(data.storage_key, { answers: answers, notes: readNotes() }); }
+      buildReport(score, answers);
+      if (doSave) { save(); }
       return score;
     }
 
     function rows(withAnswers) {
       var answers = withAnswers ? readAnswers() : {};
       var notes = withAnswers ? readNotes() : {};
+      var record = readRecord();
       var out = [data.csv_columns];
       rules.standards.forEach(function (s) {
         var meta = data.standards[s.id];
@@ -242,19 +334,22 @@
           answer ? answerLabel[answer] : "",
           answer ? formatPoints(factor[answer] * s.points, "en") : "",
           notes[s.id] || ""
-        ]);
+        ].concat(data.record_columns.map(function (key) {
+          return key === "version" ? data.version : (withAnswers ? record[key] : "");
+        })));
       });
       return out;
     }
 
     restore();
+    document.documentElement.classList.add("ki-sa-has-report");
     result.hidden = false;
     controls.hidden = false;
     if (live) { live.hidden = false; }
     update(false);
     form.addEventListener("change", function () { update(true); });
     form.addEventListener("input", function (event) {
-      if (event.target.tagName === "TEXTAREA") { storageSet(data.storage_key, { answers: readAnswers(), notes: readNotes() }); }
+      if (event.target.tagName === "TEXTAREA" || event.target.hasAttribute("data-record")) { update(true); }
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     controls.addEventListener("click", function (event) {
@@ -268,6 +363,10 @@
         storageRemove(data.storage_key);
         Array.prototype.forEach.call(form.querySelectorAll("input[type=radio]"), function (i) { i.checked = false; });
         Array.prototype.forEach.call(form.querySelectorAll("textarea"), function (t) { t.value = ""; });
+        Object.keys(recordFields).forEach(function (key) {
+          if (key !== "version") { recordFields[key].value = ""; }
+        });
+        if (notice) { notice.hidden = true; }
         update(false);
       }
     });

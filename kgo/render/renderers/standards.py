@@ -12,6 +12,11 @@ Markers (every view reads only data/standards.yaml and, for ``sdg``, data/sdg_ta
 * ``<!-- data: standards example id=EXAMPLE -->`` an illustrative self-assessment, scored at build time
 * ``<!-- data: standards form -->``               the interactive self-assessment form
 * ``<!-- data: standards bfc -->``                verified facts about BFC SEE, with sources
+* ``<!-- data: standards crosswalk -->``          every standard's BFC SEE, Culture 21 and SDG indicator links
+* ``<!-- data: standards frameworks -->``         the frameworks of the crosswalk, with their sources
+* ``<!-- data: standards scheme -->``             the scheme's version, date and status
+* ``<!-- data: standards changelog -->``          the change log, newest version first
+* ``<!-- data: standards scenarios -->``          reference cases of the scoring rule, computed from the data
 """
 
 from __future__ import annotations
@@ -23,7 +28,17 @@ from typing import Any
 from markupsafe import Markup
 
 from kgo.editions.model import edition
-from kgo.methods.standards import changed_answers, checklist_rows, client_rules, display_code, example_answers, score
+from kgo.methods.standards import (
+    RECORD_COLUMNS,
+    changed_answers,
+    checklist_rows,
+    client_rules,
+    display_code,
+    evidence_text,
+    example_answers,
+    reference_cases,
+    score,
+)
 from kgo.render.markers import record, renderer
 from kgo.text import dataset_label
 
@@ -41,8 +56,8 @@ def _data(ctx) -> Mapping[str, Any]:
     return ctx.data["standards"]
 
 
-def _label(ctx, key: str) -> str:
-    return dataset_label(_data(ctx), key, ctx.lang)
+def _label(ctx, key: str, **values: Any) -> str:
+    return dataset_label(_data(ctx), key, ctx.lang, **values)
 
 
 def _area(ctx, area_id: str) -> Mapping[str, Any]:
@@ -67,9 +82,45 @@ def _area_title(ctx, area: Mapping[str, Any]) -> str:
     return f"{area['number']}. {ctx.t(area['title'])}"
 
 
+def _article_text(ctx, article: str) -> str:
+    return f"{_label(ctx, 'article_prefix')} {article}"
+
+
+def _legal_view(ctx, s: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The legal basis of a standard: law, gazette, checked articles (with what they are about)."""
+    laws = {law["id"]: law for law in _data(ctx)["laws"]}
+    out = []
+    for ref in s["legal_basis"]:
+        law = laws[ref["law"]]
+        articles = {a["id"]: a for a in law["articles"]}
+        numbers = ref["article"].split(", ") if ref.get("article") else []
+        out.append({
+            "title": ctx.t(law["title"]), "gazette": ctx.t(law["gazette"]), "source": law["source"],
+            "articles": [{"label": _article_text(ctx, n), "about": ctx.t(articles[n]["about"]),
+                          "source": articles[n]["source"]} for n in numbers],
+            "note": ctx.t(ref.get("note")),
+        })
+    return out
+
+
+def _crosswalk_view(ctx, s: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Crosswalk rows of a standard: framework label and its matching items ("no match" if none)."""
+    frameworks = _data(ctx)["frameworks"]
+    labels = {"bfc": "bfc_short", "culture21": "culture21_short", "sdg_indicators": "sdg_indicator_short"}
+    rows = []
+    for key, label in labels.items():
+        items = {item["id"]: item for item in frameworks[key]["items"]}
+        rows.append({"key": key, "label": _label(ctx, label),
+                     "matches": [f"{i} {ctx.t(items[i]['title'])}" for i in s["crosswalk"][key]]})
+    return rows
+
+
 def _standard_view(ctx, s: Mapping[str, Any]) -> dict[str, Any]:
     """A standard with every text in the page's language and its links."""
     area = _area(ctx, s["area"])
+    answers = _data(ctx)["scoring"]["answers"]
+    conditions = [{"number": n, "text": ctx.t(c["text"]), "evidence": [ctx.t(e) for e in c["evidence"]]}
+                  for n, c in enumerate(s["conditions"], start=1)]
     return {
         "id": s["id"],
         "anchor": _anchor(s["id"]),
@@ -82,9 +133,13 @@ def _standard_view(ctx, s: Mapping[str, Any]) -> dict[str, Any]:
         "points": s["points"],
         "requirement": ctx.t(s["requirement"]),
         "rationale": ctx.t(s["rationale"]),
-        "evidence": [ctx.t(e) for e in s["evidence"]],
+        "conditions": conditions,
+        "evidence": [e for c in conditions for e in c["evidence"]],
+        "rubric": [{"id": a["id"], "label": ctx.t(a["label"]), "text": ctx.t(s["rubric"][a["id"]])} for a in answers],
         "indicator": ctx.t(s["indicator"]),
         "sdg": list(s["sdg"]),
+        "legal": _legal_view(ctx, s),
+        "crosswalk": _crosswalk_view(ctx, s),
         "url": ctx.link(f"{area['page']}#{_anchor(s['id'])}"),
     }
 
@@ -98,8 +153,10 @@ def _labels(ctx, *keys: str) -> dict[str, str]:
 
 
 def _points(ctx, value: float) -> str:
-    """Points as printed: whole numbers without decimals (104), half points with one (78,5)."""
-    return ctx.num(value, 0 if float(value).is_integer() else 1)
+    """Points as printed: whole numbers without decimals (104), halves with one (78,5), quarters
+    with two (2,25); the browser script formats them the same way."""
+    value = float(value)
+    return ctx.num(value, 0 if value.is_integer() else 1 if (value * 2).is_integer() else 2)
 
 
 def _pct(ctx, value: float, decimals: int = 1) -> str:
@@ -124,8 +181,10 @@ def standards_areas(ctx) -> str:
 def standards_area(ctx, id: str) -> str:
     area = _area(ctx, id)
     return ctx.render("standards_area.html", area=area, standards=_standards(ctx, id),
-                      labels=_labels(ctx, "level", "points", "requirement", "rationale", "evidence",
-                                     "indicator", "sdg"))
+                      labels=_labels(ctx, "level", "points", "requirement", "rationale", "conditions", "evidence",
+                                     "rubric", "indicator", "sdg", "legal_basis", "article_not_verified",
+                                     "crosswalk", "no_match", "accessed"),
+                      source_label=ctx.ui("source"))
 
 
 @renderer("standards", "summary")
@@ -207,7 +266,7 @@ def standards_checklist(ctx, area: str | None = None) -> str:
     answers = [ctx.t(a["label"]) for a in _data(ctx)["scoring"]["answers"]]
     blocks = [{"id": a["id"], "title": _area_title(ctx, a), "standards": _standards(ctx, a["id"])} for a in areas]
     return ctx.render("standards_checklist.html", blocks=blocks, answers=answers,
-                      labels=_labels(ctx, "checklist_caption", "code", "requirement", "evidence", "level",
+                      labels=_labels(ctx, "checklist_caption", "code", "requirement", "conditions", "rubric", "level",
                                      "points", "answer", "notes"))
 
 
@@ -288,9 +347,12 @@ def standards_form(ctx) -> str:
         "codes": {v["id"]: v["code"] for v in standards},
         "area_titles": {a["id"]: _area_title(ctx, a) for a in data["areas"]},
         "standards": {v["id"]: {"title": v["title"], "level": v["level_label"], "requirement": v["requirement"],
-                                "evidence": "; ".join(v["evidence"]), "indicator": v["indicator"]}
-                      for v in standards},
+                                "evidence": evidence_text(raw, ctx.lang), "indicator": v["indicator"]}
+                      for v, raw in zip(standards, data["standards"], strict=True)},
         "csv_columns": checklist_rows(data, ctx.lang)[0],
+        "record_columns": list(RECORD_COLUMNS),
+        "version": data["scheme"]["version"],
+        "version_date": data["scheme"]["date"],
         "filenames": {"answers": f"samoprocena-standardi-{suffix}.csv",
                       "blank": f"kontrolna-lista-standardi-{suffix}.csv"},
         "ui": {
@@ -300,13 +362,22 @@ def standards_form(ctx) -> str:
             "yes": _label(ctx, "word_yes"), "no": _label(ctx, "word_no"), "by_area": _label(ctx, "example_caption"),
             "area": _label(ctx, "area"), "earned": _label(ctx, "earned"), "maximum": _label(ctx, "max_points"),
             "percent": _label(ctx, "percent"), "reset_confirm": _label(ctx, "form_reset_confirm"),
+            "report_title": _label(ctx, "report_title"), "report_note": _label(ctx, "report_note"),
+            "municipality": _label(ctx, "form_municipality"), "date": _label(ctx, "form_date"),
+            "assessors": _label(ctx, "form_assessors"), "version": _label(ctx, "version"),
+            "code": _label(ctx, "code"), "title": _label(ctx, "title"), "level": _label(ctx, "level"),
+            "answer": _label(ctx, "answer"), "notes": _label(ctx, "notes"), "no_answer": _label(ctx, "no_answer"),
+            "version_mismatch": _label(ctx, "form_version_mismatch"), "outcome": _label(ctx, "outcome"),
+            "record": _label(ctx, "form_record"), "rule": _label(ctx, "rule"), "value": _label(ctx, "value"),
         },
     }
     blocks = [{"id": a["id"], "title": _area_title(ctx, a), "standards": [v for v in standards if v["area"] == a["id"]]}
               for a in data["areas"]]
     return ctx.render("standards_form.html", payload=_script_json(payload), blocks=blocks, answers=answers,
+                      version=data["scheme"]["version"],
                       labels=_labels(ctx, "form_intro", "form_export", "form_blank", "form_print", "form_reset",
-                                     "form_note", "points", "form_result"))
+                                     "form_note", "points", "form_result", "form_record", "form_municipality",
+                                     "form_date", "form_assessors", "version"))
 
 
 @renderer("standards", "bfc")
@@ -319,3 +390,66 @@ def standards_bfc(ctx) -> str:
     return ctx.render("standards_bfc.html", name=ctx.t(bfc["name"]), facts=facts,
                       source_label=ctx.ui("source"),
                       accessed_label=_label(ctx, "accessed"))
+
+
+@renderer("standards", "crosswalk")
+def standards_crosswalk(ctx) -> str:
+    rows = [{**{k: v for k, v in _standard_view(ctx, st).items() if k in ("code", "title", "url", "crosswalk")}}
+            for st in _data(ctx)["standards"]]
+    return ctx.render("standards_crosswalk.html", rows=rows,
+                      labels=_labels(ctx, "crosswalk_caption", "code", "title", "bfc_short", "culture21_short",
+                                     "sdg_indicator_short"))
+
+
+@renderer("standards", "frameworks")
+def standards_frameworks(ctx) -> str:
+    frameworks = _data(ctx)["frameworks"]
+    rows = [{"name": ctx.t(fw["name"]), "source": fw["source"],
+             "entries": [f"{item['id']} {ctx.t(item['title'])}" for item in fw["items"]]}
+            for fw in (frameworks["bfc"], frameworks["culture21"], frameworks["sdg_indicators"])]
+    return ctx.render("standards_frameworks.html", rows=rows, source_label=ctx.ui("source"),
+                      labels=_labels(ctx, "frameworks_caption", "framework", "accessed"))
+
+
+@renderer("standards", "scheme")
+def standards_scheme(ctx) -> str:
+    scheme = _data(ctx)["scheme"]
+    rows = [(_label(ctx, "version"), scheme["version"]), (_label(ctx, "version_date"), scheme["date"]),
+            (_label(ctx, "status"), ctx.t(scheme["status"]))]
+    return ctx.render("standards_scheme.html", rows=rows,
+                      labels=_labels(ctx, "scheme_caption", "rule", "value"))
+
+
+@renderer("standards", "changelog")
+def standards_changelog(ctx) -> str:
+    changes = [{"version": c["version"], "date": c["date"], "entries": [ctx.t(i) for i in c["items"]]}
+               for c in _data(ctx)["scheme"]["changes"]]
+    return ctx.render("standards_changelog.html", changes=changes,
+                      labels=_labels(ctx, "changelog_caption", "version", "version_date", "changes"))
+
+
+@renderer("standards", "scenarios")
+def standards_scenarios(ctx) -> str:
+    data = _data(ctx)
+    cases = reference_cases(data)
+    outcomes = {lv["id"]: ctx.t(lv["label"]) for lv in data["scoring"]["levels"]}
+    outcomes[data["scoring"]["not_recognised"]["id"]] = ctx.t(data["scoring"]["not_recognised"]["label"])
+    of_total = _label(ctx, "recommended_points", total=cases.recommended_points)
+
+    def needed(value: int | None) -> str:
+        return f"{value} {of_total}" if value is not None else "–"
+
+    rows = [
+        (_label(ctx, "scenario_mandatory_only"),
+         f"{_points(ctx, cases.mandatory_only.earned)} / {cases.maximum} ({_pct(ctx, cases.mandatory_only.percent)})",
+         outcomes[cases.mandatory_only.level]),
+        (_label(ctx, "scenario_all_partial"),
+         f"{_points(ctx, cases.all_partial.earned)} / {cases.maximum} ({_pct(ctx, cases.all_partial.percent)})",
+         outcomes[cases.all_partial.level]),
+        (_label(ctx, "scenario_ceiling"), _pct(ctx, cases.ceiling_percent, 0), ""),
+        (_label(ctx, "threshold"), _pct(ctx, data["scoring"]["threshold_percent"], 0), ""),
+        (_label(ctx, "scenario_needed_rest_partial"), needed(cases.needed_rest_partial), ""),
+        (_label(ctx, "scenario_needed_rest_none"), needed(cases.needed_rest_none), ""),
+    ]
+    return ctx.render("standards_scenarios.html", rows=rows,
+                      labels=_labels(ctx, "scenarios_caption", "scenario", "value", "outcome"))
