@@ -1,0 +1,141 @@
+"""Standards: the interactive self-assessment form and the illustrative self-assessments, scored
+at build time with the same rule the form uses."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from kgo.editions.model import edition
+from kgo.methods.standards import (
+    RECORD_COLUMNS,
+    changed_answers,
+    checklist_rows,
+    client_rules,
+    evidence_text,
+    example_answers,
+    score,
+)
+from kgo.render.markers import record, renderer
+from kgo.render.standards_views import (
+    STORAGE_KEY,
+    _area_title,
+    _code,
+    _data,
+    _label,
+    _labels,
+    _pct,
+    _points,
+    _script_json,
+    _standards,
+)
+
+
+@renderer("standards", "example")
+def standards_example(ctx, id: str) -> str:
+    data = _data(ctx)
+    example = record(data["examples"], id, "example", "data/standards.yaml")
+    answers = example_answers(data, id)
+    result = score(data, answers)
+    scoring = data["scoring"]
+    outcomes = {lv["id"]: lv for lv in scoring["levels"]}
+    outcomes[scoring["not_recognised"]["id"]] = scoring["not_recognised"]
+    answer_labels = {a["id"]: ctx.t(a["label"]) for a in scoring["answers"]}
+    factors = {a["id"]: a["factor"] for a in scoring["answers"]}
+    notes = {}
+    for ex in _chain(data, id):
+        notes.update(ex.get("notes", {}))
+    by_id = {v["id"]: v for v in _standards(ctx)}
+
+    def missed(sid: str) -> float:
+        return (1 - factors[answers[sid]]) * by_id[sid]["points"] if sid in answers else by_id[sid]["points"]
+
+    improve = [{**by_id[s["id"]], "answer": answer_labels.get(answers.get(s["id"]), ""),
+                "missed": _points(ctx, missed(s["id"])), "note": ctx.t(notes.get(s["id"]))}
+               for s in data["standards"] if answers.get(s["id"]) != scoring["mandatory_answer"]]
+    changes = [{**by_id[sid], "before": answer_labels.get(before or "", ""), "after": answer_labels[after],
+                "note": ctx.t(example.get("notes", {}).get(sid))}
+               for sid, (before, after) in changed_answers(data, id).items()]
+    areas = {a["id"]: a for a in data["areas"]}
+    area_rows = [{"title": _area_title(ctx, areas[a.id]), "earned": _points(ctx, a.earned), "maximum": a.maximum,
+                  "percent": _pct(ctx, a.percent)} for a in result.areas]
+    figures = [
+        (_label(ctx, "earned"), f"{_points(ctx, result.earned)} / {_points(ctx, result.maximum)}"),
+        (_label(ctx, "percent"), _pct(ctx, result.percent)),
+        (_label(ctx, "threshold"), _pct(ctx, scoring["threshold_percent"], 0)),
+        (_label(ctx, "mandatory_met"), _label(ctx, "word_yes" if result.mandatory_met else "word_no")),
+        (_label(ctx, "mandatory_missing"),
+         ", ".join(_code(ctx, sid) for sid in result.mandatory_missing) or _label(ctx, "none")),
+        (_label(ctx, "outcome"), ctx.t(outcomes[result.level]["label"])),
+    ]
+    return ctx.render("standards_example.html", example=example, name=ctx.t(example["name"]),
+                      description=ctx.t(example["description"]), figures=figures, area_rows=area_rows,
+                      improve=improve, changes=changes, based_on=bool(example.get("based_on")),
+                      labels=_labels(ctx, "illustrative", "based_on", "changed", "example_caption", "area",
+                                     "earned", "max_points", "percent", "improvement_plan", "code", "title",
+                                     "level", "points", "answer", "notes", "rule", "value"),
+                      missed_label=_label(ctx, "missed"),
+                      before_label=_label(ctx, "before"),
+                      after_label=_label(ctx, "after"))
+
+
+def _chain(data: Mapping[str, Any], example_id: str) -> list[Mapping[str, Any]]:
+    """The example and the examples it is based on, oldest first."""
+    examples = {e["id"]: e for e in data["examples"]}
+    chain = []
+    current: str | None = example_id
+    while current is not None:
+        chain.append(examples[current])
+        current = examples[current].get("based_on")
+    return list(reversed(chain))
+
+
+@renderer("standards", "form")
+def standards_form(ctx) -> str:
+    data = _data(ctx)
+    scoring = data["scoring"]
+    standards = _standards(ctx)
+    answers = [{"id": a["id"], "label": ctx.t(a["label"]), "factor": a["factor"]} for a in scoring["answers"]]
+    outcomes = {lv["id"]: {"label": ctx.t(lv["label"])} for lv in scoring["levels"]}
+    outcomes[scoring["not_recognised"]["id"]] = {"label": ctx.t(scoring["not_recognised"]["label"])}
+    suffix = edition(ctx.lang).suffix
+    payload = {
+        "lang": ctx.lang,
+        "storage_key": STORAGE_KEY,
+        "rules": client_rules(data),
+        "answers": answers,
+        "outcomes": outcomes,
+        "codes": {v["id"]: v["code"] for v in standards},
+        "area_titles": {a["id"]: _area_title(ctx, a) for a in data["areas"]},
+        "standards": {v["id"]: {"title": v["title"], "level": v["level_label"], "requirement": v["requirement"],
+                                "evidence": evidence_text(raw, ctx.lang), "indicator": v["indicator"]}
+                      for v, raw in zip(standards, data["standards"], strict=True)},
+        "csv_columns": checklist_rows(data, ctx.lang)[0],
+        "record_columns": list(RECORD_COLUMNS),
+        "version": data["scheme"]["version"],
+        "version_date": data["scheme"]["date"],
+        "filenames": {"answers": f"samoprocena-standardi-{suffix}.csv",
+                      "blank": f"kontrolna-lista-standardi-{suffix}.csv"},
+        "ui": {
+            "result": _label(ctx, "form_result"), "points": _label(ctx, "points"),
+            "threshold": _label(ctx, "threshold"), "mandatory_met": _label(ctx, "mandatory_met"),
+            "mandatory_missing": _label(ctx, "mandatory_missing"), "unanswered": _label(ctx, "form_unanswered"),
+            "yes": _label(ctx, "word_yes"), "no": _label(ctx, "word_no"), "by_area": _label(ctx, "example_caption"),
+            "area": _label(ctx, "area"), "earned": _label(ctx, "earned"), "maximum": _label(ctx, "max_points"),
+            "percent": _label(ctx, "percent"), "reset_confirm": _label(ctx, "form_reset_confirm"),
+            "report_title": _label(ctx, "report_title"), "report_note": _label(ctx, "report_note"),
+            "municipality": _label(ctx, "form_municipality"), "date": _label(ctx, "form_date"),
+            "assessors": _label(ctx, "form_assessors"), "version": _label(ctx, "version"),
+            "code": _label(ctx, "code"), "title": _label(ctx, "title"), "level": _label(ctx, "level"),
+            "answer": _label(ctx, "answer"), "notes": _label(ctx, "notes"), "no_answer": _label(ctx, "no_answer"),
+            "version_mismatch": _label(ctx, "form_version_mismatch"), "outcome": _label(ctx, "outcome"),
+            "record": _label(ctx, "form_record"), "rule": _label(ctx, "rule"), "value": _label(ctx, "value"),
+        },
+    }
+    blocks = [{"id": a["id"], "title": _area_title(ctx, a), "standards": [v for v in standards if v["area"] == a["id"]]}
+              for a in data["areas"]]
+    return ctx.render("standards_form.html", payload=_script_json(payload), blocks=blocks, answers=answers,
+                      version=data["scheme"]["version"],
+                      labels=_labels(ctx, "form_intro", "form_export", "form_blank", "form_print", "form_reset",
+                                     "form_note", "points", "form_result", "form_record", "form_municipality",
+                                     "form_date", "form_assessors", "version"))
