@@ -9,7 +9,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 # Preview one edition: make serve EDITION=en (sr or en; sr-Cyrl builds all three, as it derives from sr).
 EDITION ?= sr
 
-.PHONY: site html serve test check spell i18n-status bench lock clean deps node-deps system-deps build-deps
+.PHONY: site html serve test check spell words i18n-status bench lock clean deps node-deps system-deps build-deps
 
 site: deps build-deps ## Build the whole site with every PDF book into site/ (the main job)
 	$(BIN)/mkdocs build
@@ -28,6 +28,9 @@ check: deps ## Every check but the PDFs, all run, problems listed together: code
 
 spell: deps ## Spelling of docs/sr, docs/en and the Cyrillic edition (word lists: kgo/checks/wordlists/)
 	$(BIN)/python -m kgo.checks.spelling
+
+words: deps ## Add correct words to a word list, sorted and without repeats: make words LIST=sr ADD="Babušnica Pirotski"
+	$(BIN)/python -m kgo.checks.wordlists $(if $(ADD),$(or $(LIST),sr) $(ADD))
 
 i18n-status: deps ## Which translations are missing, outdated or structurally different
 	$(BIN)/python -m kgo.checks.i18n_status

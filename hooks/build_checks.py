@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from kgo.checks.i18n_status import structural_problems
-from kgo.data.publications import unlisted_pages
+from kgo.data.publications import chapter_lists, unlisted_pages
 from kgo.engine.mkdocs import build_context, docs_fingerprint
 
 
@@ -24,6 +24,7 @@ def on_files(files, config):
     pages = [p.relative_to(docs / "sr").as_posix() for p in (docs / "sr").rglob("*.md")]
     hidden = [page for page in pages if config.not_in_nav and config.not_in_nav.match_file(page)]
     problems = unlisted_pages(pages, config.nav, hidden, context.datasets) + structural_problems(docs)
+    problems += chapter_lists(docs, context.datasets)
     if problems and context.preview:
         context.problems += problems  # shown on every page of the preview
     elif problems:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kgo.checks.spelling import prose
+from kgo.checks.prose import prose
 from kgo.cyrillic.markdown import FRONT_MATTER_RE, markdown_blocks
 from kgo.project import ROOT
 

@@ -9,7 +9,7 @@ of the Cyrillic edition generated from docs/sr.
   one-letter words are not words to check.
 * Text in ``{lat}…{/lat}`` is a foreign title or name: a word there is right when either the
   English or the Serbian dictionary (each with its project word list) knows it.
-* Project word lists ``tests/spelling/sr.txt`` and ``tests/spelling/en.txt`` (one word per line,
+* Project word lists ``kgo/checks/wordlists/sr.txt`` and ``kgo/checks/wordlists/en.txt`` (one word per line,
   ``#`` lines are comments) hold names, terms and abbreviations the dictionaries lack; they go to
   hunspell as its personal dictionary (``-p``). A lowercase entry also accepts the capitalised and
   all-caps forms; an entry does not accept other forms of the word (add each form used).
@@ -32,39 +32,24 @@ import re
 import subprocess
 import sys
 import tempfile
-import unicodedata
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# The same reading of a Markdown page as the Cyrillic edition's, so both see the same prose.
+from kgo.checks.prose import cyrillic_tokens, tokens
+from kgo.checks.wordlists import WORDLISTS, read_wordlist
+from kgo.checks.wordlists import problems as wordlist_problems
 from kgo.cyrillic import ExceptionsFileError, transliterate
-from kgo.cyrillic.letters import PLAIN_RE
-from kgo.cyrillic.markdown import walk_markdown
 from kgo.editions.model import EDITIONS
 from kgo.project import ROOT
 
 DOCS = ROOT / "docs"
-WORDLIST_DIR = Path(__file__).resolve().parent / "wordlists"
-WORDLISTS = {"sr": WORDLIST_DIR / "sr.txt", "en": WORDLIST_DIR / "en.txt"}
 # hunspell dictionary of each language of the check ("cyr": the generated Cyrillic edition).
 DICTIONARIES = {e.code: e.dictionary for e in EDITIONS}
 LANGUAGES = ("sr", "en")  # the folders of docs/ that are written by hand
 
-# Private-use characters that mark where prose starts and ends in a walked page.
-_PROSE, _FOREIGN, _END = "\ue010", "\ue011", "\ue012"
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
-_DIGIT_RE = re.compile(r"\d")
-
-
-@dataclass(frozen=True)
-class Token:
-    """A word of the prose: where it is and whether it is in ``{lat}…{/lat}``."""
-
-    word: str
-    line: int
-    foreign: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,8 +62,13 @@ class Finding:
     lang: str
     shown: str = ""
     foreign: bool = False
+    english: bool = False  # an unknown word of the Serbian text that the English dictionary knows
 
     def __str__(self) -> str:
+        if self.english:
+            return (f"{self.path}:{self.line}: unknown word '{self.word}' — an English word in Serbian text: "
+                    f"wrap the name or title in {{lat}}…{{/lat}} (e.g. {{lat}}{self.word}{{/lat}}) so the "
+                    "Cyrillic edition keeps it in Latin; do not add it to the word list")
         if self.foreign:
             return (f"{self.path}:{self.line}: unknown word '{self.word}' "
                     "(in {lat}…{/lat}: neither English nor Serbian)")
@@ -107,99 +97,7 @@ class Report:
         return not self.findings and not self.cyrillic and self.rate("cyr") <= self.rate("sr")
 
 
-# --- prose ----------------------------------------------------------------------------------------
-
-
-def prose(markdown: str) -> tuple[str, str]:
-    """(prose, foreign): two copies of the page, line for line, with everything else blanked.
-
-    ``prose`` keeps the text a reader reads; ``foreign`` keeps only what is in ``{lat}…{/lat}``.
-    Every other character becomes a space, so line numbers (and most columns) stay those of the
-    file.
-    """
-    walked = walk_markdown(
-        unicodedata.normalize("NFC", markdown),
-        lambda text: _PROSE + text + _END,
-        lambda text: _FOREIGN + text + _END,
-    )
-    keep: list[str] = []
-    foreign: list[str] = []
-    state = None
-    for char in walked:
-        if char in (_PROSE, _FOREIGN):
-            state = char
-        elif char == _END:
-            state = None
-        elif char == "\n":
-            keep.append(char)
-            foreign.append(char)
-        else:
-            keep.append(char if state == _PROSE else " ")
-            foreign.append(char if state == _FOREIGN else " ")
-    return "".join(keep), "".join(foreign)
-
-
-def words(text: str) -> list[tuple[int, str]]:
-    """(line, word) for every word of plain text, as hunspell splits them (at hyphens).
-
-    URLs, e-mail addresses, file names and ``{lat}`` marks are skipped, as are numbers, words with
-    digits and one-letter words.
-    """
-    found = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        for match in PLAIN_RE.finditer(line):
-            if match.lastgroup != "word":
-                continue
-            for part in match.group().split("-"):
-                part = part.strip("'’")
-                if len(part) > 1 and not _DIGIT_RE.search(part):
-                    found.append((number, part))
-    return found
-
-
-def tokens(markdown: str) -> list[Token]:
-    """Every word of a page's prose, with ``{lat}`` words marked as foreign."""
-    text, foreign = prose(markdown)
-    found = [Token(word, line) for line, word in words(text)]
-    found += [Token(word, line, True) for line, word in words(foreign)]
-    return sorted(found, key=lambda token: token.line)
-
-
-def cyrillic_tokens(markdown: str) -> list[tuple[Token, str]]:
-    """(Latin token, its form in the Cyrillic edition) for the prose outside ``{lat}``.
-
-    The prose is transliterated as a whole, in context (Roman numerals, exceptions), as the build
-    does; words then pair up by position within their line. Where a line does not split into the
-    same number of words in both scripts (``godine.Opština`` is a file name in Latin only), its
-    words are transliterated one by one.
-    """
-    text, _ = prose(markdown)
-    latin_lines = text.split("\n")
-    cyrillic_lines = transliterate(text).split("\n")
-    pairs = []
-    for number, (latin, cyrillic) in enumerate(zip(latin_lines, cyrillic_lines, strict=True), start=1):
-        latin_words = [word for _, word in words(latin)]
-        shown = [word for _, word in words(cyrillic)]
-        if len(shown) != len(latin_words):
-            shown = [transliterate(word) for word in latin_words]
-        pairs += [(Token(word, number), form) for word, form in zip(latin_words, shown, strict=True)]
-    return pairs
-
-
 # --- hunspell -------------------------------------------------------------------------------------
-
-
-def read_wordlist(path: Path) -> list[str]:
-    """The words of a project word list (comments and blank lines left out)."""
-    if not path.exists():
-        return []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
-
-
-def sort_key(word: str) -> tuple[str, str]:
-    """Order of the word lists: case-insensitive, then upper case first ("Mapa", "mapa")."""
-    return word.casefold(), word
 
 
 def unknown(candidates: Iterable[str], dictionary: str, wordlist: Path | None = None) -> set[str]:
@@ -249,7 +147,7 @@ def check(files: Iterable[tuple[Path, str]] | None = None,
           cyrillic: bool = True) -> Report:
     """Check ``files`` ((path, "sr" | "en"); default: all of docs/) and return the :class:`Report`.
 
-    ``wordlists`` maps "sr" and "en" to word lists (default: tests/spelling/*.txt; a missing key or
+    ``wordlists`` maps "sr" and "en" to word lists (default: kgo/checks/wordlists/*.txt; a missing key or
     None: the dictionary alone). ``cyrillic``: also check the Cyrillic edition of the sr pages.
     """
     files = list(pages() if files is None else files)
@@ -280,6 +178,10 @@ def check(files: Iterable[tuple[Path, str]] | None = None,
                        for script in queries}
             bad = {script: future.result() for script, future in futures.items()}
 
+    # An unknown word of the Serbian text that the English dictionary knows is most likely a foreign
+    # name: the hint then says {lat}…{/lat}, which also keeps it Latin in the Cyrillic edition.
+    english = bad["sr"] - unknown(bad["sr"], DICTIONARIES["en"], lists.get("en")) if bad["sr"] else set()
+
     report = Report()
     for path, lang in files:
         name = _display(path)
@@ -291,7 +193,9 @@ def check(files: Iterable[tuple[Path, str]] | None = None,
                 report.tokens[lang] = report.tokens.get(lang, 0) + 1
                 report.unknown[lang] = report.unknown.get(lang, 0) + wrong
             if wrong:
-                report.findings.append(Finding(name, token.line, token.word, lang, foreign=token.foreign))
+                is_english = lang == "sr" and not token.foreign and token.word in english
+                report.findings.append(Finding(name, token.line, token.word, lang, foreign=token.foreign,
+                                               english=is_english))
         for token, shown in page_cyrillic.get(path, ()):
             wrong = shown in bad["cyr" if _CYRILLIC_RE.search(shown) else "sr"]
             report.tokens["cyr"] = report.tokens.get("cyr", 0) + 1
@@ -314,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--words", action="store_true",
                         help="print each unknown word once per language (for reviewing the word lists)")
     parser.add_argument("--no-wordlists", action="store_true",
-                        help="dictionaries only, without tests/spelling/*.txt (shows the raw rates)")
+                        help="dictionaries only, without kgo/checks/wordlists/*.txt (shows the raw rates)")
     args = parser.parse_args(argv)
 
     files = None
@@ -348,9 +252,12 @@ def main(argv: list[str] | None = None) -> int:
     if report.rate("cyr") > report.rate("sr"):
         print("FAIL the Cyrillic edition has a higher unknown-word rate than the Latin text")
     if report.findings:
-        print(f"{len(report.findings)} unknown word(s): correct the typo, or add a correct word to "
-              f"{_display(WORDLISTS['sr'])} or {_display(WORDLISTS['en'])} (one per line, sorted)")
-    return 0 if report.ok else 1
+        print(f"{len(report.findings)} unknown word(s): correct the typo; wrap a foreign name in {{lat}}…{{/lat}}; "
+              "add a correct Serbian or English word with `make words LIST=sr ADD=\"word\"` (or LIST=en)")
+    lists = [problem for path in WORDLISTS.values() for problem in wordlist_problems(path)]
+    for problem in lists:
+        print(problem)
+    return 0 if report.ok and not lists else 1
 
 
 if __name__ == "__main__":

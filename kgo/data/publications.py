@@ -3,6 +3,7 @@ that the navigation, the books and the downloads page read, and its check agains
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -63,4 +64,43 @@ def unlisted_pages(pages: Iterable[str], nav: Any, not_in_nav: Iterable[str],
         else:
             problems.append(f"docs/sr/{page} is in no menu: add it to nav: in mkdocs.yml "
                             "(or to not_in_nav: there, if it must stay out of the menu)")
+    return problems
+
+
+_CHAPTER_LINK = re.compile(r"^\s*(?:\|\s*|\d+\.\s+)\[[^\]]+\]\(([a-z0-9-]+\.md)\)")
+
+
+def chapter_list_problems(markdown: str, chapters: list[str], file: str) -> list[str]:
+    """A publication's introduction lists its chapters by hand (a table or a numbered list whose
+    lines start with a link to a chapter): it must name every chapter of the manifest, in order."""
+    runs: list[list[tuple[int, str]]] = [[]]
+    for number, line in enumerate(markdown.splitlines(), 1):
+        match = _CHAPTER_LINK.match(line)
+        if match:
+            runs[-1].append((number, match.group(1)))
+        elif runs[-1] and not line.strip().startswith("|"):
+            runs.append([])
+    expected = [chapter for chapter in chapters if chapter != "index.md"]
+    problems = []
+    for run in runs:
+        listed = [target for _, target in run]
+        if len(listed) < max(3, len(expected) // 2) or not set(listed) <= set(chapters):
+            continue  # not the chapter list (a table of a few cross-references)
+        if listed != expected:
+            missing = [c for c in expected if c not in listed]
+            problems.append(f"{file}:{run[0][0]}: the chapter list does not follow data/publications.yaml"
+                            + (f" (missing: {', '.join(missing)})" if missing else " (another order)")
+                            + f"; list the chapters in the manifest's order: {', '.join(expected)}")
+    return problems
+
+
+def chapter_lists(docs: Path, datasets: Mapping[str, Any]) -> list[str]:
+    """:func:`chapter_list_problems` of every publication's introduction in every written language."""
+    problems = []
+    for pub in publications(datasets):
+        for lang in WRITTEN:
+            path = docs / lang / pub["folder"] / "index.md"
+            if path.exists():
+                problems += chapter_list_problems(path.read_text(encoding="utf-8"), pub["chapters"],
+                                                  f"docs/{lang}/{pub['folder']}/index.md")
     return problems

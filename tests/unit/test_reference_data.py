@@ -350,3 +350,19 @@ def test_network_table_says_unknown_only_for_the_listed_population_gaps():
     assert len(unknown_rows) == len(POPULATION_GAPS)
     for lsg in POPULATION_GAPS:
         assert any(names[lsg] in r for r in unknown_rows), lsg
+
+
+def test_a_chapter_list_that_does_not_follow_the_manifest_is_named():
+    from kgo.data.publications import chapter_list_problems
+
+    chapters = ["index.md", "a.md", "b.md", "c.md"]
+    good = "# T\n\n| Poglavlje | O čemu |\n|---|---|\n| [A](a.md) | x |\n| [B](b.md) | y |\n| [C](c.md) | z |\n"
+    assert chapter_list_problems(good, chapters, "docs/sr/p/index.md") == []
+    swapped = good.replace("[B](b.md)", "[Q](q.md)").replace("[C](c.md)", "[B](b.md)").replace("[Q](q.md)", "[C](c.md)")
+    assert chapter_list_problems(swapped, chapters, "docs/sr/p/index.md") == [
+        "docs/sr/p/index.md:5: the chapter list does not follow data/publications.yaml (another order); "
+        "list the chapters in the manifest's order: a.md, b.md, c.md"]
+    listed = "1. [A](a.md) — x\n2. [B](b.md) — y\n3. [C](c.md) — z\n"
+    assert chapter_list_problems(listed, [*chapters, "d.md"], "f.md") == [
+        "f.md:1: the chapter list does not follow data/publications.yaml (missing: d.md); "
+        "list the chapters in the manifest's order: a.md, b.md, c.md, d.md"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kgo.checks import spelling
+from kgo.checks import prose, spelling
 from tests.tools import need
 
 
@@ -90,7 +90,7 @@ def test_front_matter_title_is_prose_and_lat_text_may_be_english(tmp_path):
 
 
 def test_prose_keeps_lines_and_blanks_the_rest():
-    text, foreign = spelling.prose("# Naslov {#top}\n\n`kod` i [veza](x.md) {lat}Name{/lat}\n")
+    text, foreign = prose.prose("# Naslov {#top}\n\n`kod` i [veza](x.md) {lat}Name{/lat}\n")
     assert text.split("\n")[0].strip() == "# Naslov"
     assert text.split("\n")[2].split() == ["i", "[veza"]
     assert foreign.split() == ["Name"]
@@ -99,7 +99,7 @@ def test_prose_keeps_lines_and_blanks_the_rest():
 
 def test_the_cyrillic_edition_is_checked_with_the_cyrillic_dictionary(tmp_path):
     path = page(tmp_path, "sr", "# Naslov\n\nLjubav i kuća, Wi-Fi i Excel.\n")
-    pairs = spelling.cyrillic_tokens(path.read_text(encoding="utf-8"))
+    pairs = prose.cyrillic_tokens(path.read_text(encoding="utf-8"))
     assert [shown for _, shown in pairs] == ["Наслов", "Љубав", "кућа", "Wi", "Fi", "Excel"]
     listed = wordlist(tmp_path, "sr.txt", "Excel", "Fi", "Wi")
     report = spelling.check([(path, "sr")], wordlists={"sr": listed})
@@ -111,7 +111,7 @@ def test_the_cyrillic_edition_is_checked_with_the_cyrillic_dictionary(tmp_path):
 def test_a_wrong_transliteration_raises_the_cyrillic_rate(tmp_path, monkeypatch):
     # Without its exception "konjunktura" would become "коњунктура", which sr_RS does not know.
     path = page(tmp_path, "sr", "# Naslov\n\nKonjunktura je dobra.\n")
-    monkeypatch.setattr(spelling, "transliterate", _transliterate_without_exceptions)
+    monkeypatch.setattr(prose, "transliterate", _transliterate_without_exceptions)
     report = spelling.check([(path, "sr")], wordlists={})
     assert [(f.line, f.word, f.shown) for f in report.cyrillic] == [(3, "Konjunktura", "Коњунктура")]
     assert report.rate("cyr") > report.rate("sr")
@@ -141,8 +141,8 @@ def test_the_command_reports_and_fails(tmp_path, capsys):
 
 def test_a_line_that_splits_differently_in_cyrillic_is_paired_word_by_word(monkeypatch):
     # e.g. "godine.pirot" is a file name to the Latin tokenizer but two words in Cyrillic.
-    monkeypatch.setattr(spelling, "transliterate", lambda text: text.replace("dva ", "").upper())
-    pairs = spelling.cyrillic_tokens("# Naslov\n\nJedan dva tri.\n")
+    monkeypatch.setattr(prose, "transliterate", lambda text: text.replace("dva ", "").upper())
+    pairs = prose.cyrillic_tokens("# Naslov\n\nJedan dva tri.\n")
     assert [(token.word, token.line, shown) for token, shown in pairs] == [
         ("Naslov", 1, "NASLOV"), ("Jedan", 3, "JEDAN"), ("dva", 3, "DVA"), ("tri", 3, "TRI")]
 
@@ -152,3 +152,22 @@ def test_an_unknown_word_in_lat_marks_says_so(tmp_path):
     (finding,) = spelling.check([(path, "sr")], wordlists={}, cyrillic=False).findings
     assert finding.foreign
     assert str(finding).endswith(":3: unknown word 'Creattive' (in {lat}…{/lat}: neither English nor Serbian)")
+
+
+def test_an_english_name_in_serbian_text_gets_the_lat_hint(tmp_path):
+    path = page(tmp_path, "sr", "# Naslov\n\nMetod je razvio British Council.\n")
+    report = spelling.check([(path, "sr")], wordlists={}, cyrillic=False)
+    hints = [str(f) for f in report.findings if f.word == "Council"]
+    assert hints and "wrap the name or title in {lat}…{/lat}" in hints[0]
+    assert "do not add it to the word list" in hints[0]
+
+
+def test_the_words_command_adds_sorted_without_repeats(tmp_path):
+    from kgo.checks import wordlists
+
+    path = wordlist(tmp_path, "sr.txt", "opština", "Pirot")
+    assert wordlists.write_words(path, ["Babušnica", "Pirot", "ćilim"]) == ["Babušnica", "ćilim"]
+    assert wordlists.read_wordlist(path) == ["Babušnica", "opština", "Pirot", "ćilim"]
+    assert path.read_text(encoding="utf-8").startswith("# project words")
+    path.write_text("b\na\na\n", encoding="utf-8")
+    assert wordlists.problems(path) == ["sr.txt: not sorted or a word is listed twice; run `make words` to sort it"]
