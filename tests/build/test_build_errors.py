@@ -50,3 +50,30 @@ def test_a_renderer_link_to_a_missing_page_fails_the_strict_build_naming_it(proj
     result = run_build(project, tmp_path / "site", KGO_PDF="0")
     assert result.returncode != 0
     assert "links to 'smernice/nema-je.md' from its data" in result.stderr, result.stderr[-3000:]
+
+
+def test_a_page_missing_from_the_manifest_names_the_manifest(project, tmp_path):
+    for lang, title in (("sr", "Nova strana"), ("en", "New page")):
+        (project / "docs" / lang / "prirucnik" / "nova-strana.md").write_text(f"# {title}\n\nTekst.\n",
+                                                                              encoding="utf-8")
+    result = run_build(project, tmp_path / "site", KGO_PDF="0")
+    assert result.returncode != 0
+    assert ("docs/sr/prirucnik/nova-strana.md is not a chapter of publication 'prirucnik': add "
+            "'nova-strana.md' to its chapters in data/publications.yaml") in result.stderr, result.stderr[-3000:]
+
+
+def test_make_check_runs_every_step_and_names_each_failure(project):
+    import subprocess
+    import sys
+
+    from tests.conftest import build_env
+
+    break_file(project, "data/municipalities.yaml", "value: 49601,", "value: 49.601,")
+    page = project / "docs" / "sr" / "mreza.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nOvo je rečenicaa sa greškom.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "kgo.checks", "--skip", "tests", "--skip", "code"],
+                            cwd=project, env=build_env(), capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 1
+    out = result.stdout + result.stderr
+    assert "write 49601" in out and "unknown word 'rečenicaa'" in out
+    assert "check: 2 passed, 3 failed: data, spelling, build" in out, out[-3000:]
