@@ -28,7 +28,7 @@ def steps(site_dir: str) -> list[tuple[str, list[str], dict[str, str]]]:
         ("translations", [PY, "-m", "kgo.checks.i18n_status"], {}),
         ("spelling", [PY, "-m", "kgo.checks.spelling"], {}),
         ("style", [PY, "-m", "kgo.checks.md_style"], {}),
-        ("build", [PY, "-m", "mkdocs", "build", "--strict", "-q", "-d", site_dir],
+        ("build", [PY, "-m", "mkdocs", "build", "--strict", "-d", site_dir],
          {"KGO_PDF": "0", "NO_MKDOCS_2_WARNING": "1"}),
         ("tests", [PY, "-m", "pytest", "-q", "-m", "not slow", "-p", "no:cacheprovider"], {}),
     ]

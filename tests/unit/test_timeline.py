@@ -230,4 +230,5 @@ def test_every_view_renders_in_every_edition(data, lang):
         html = known[(dataset, view)](ctx, **args)
         assert html.startswith("<div class=\"data-"), (dataset, view)
     table = known[("procedure", "table")](ctx)
-    assert "model_act" not in table and "act-start" not in table
+    assert "model_act" not in table
+    assert 'href="../modeli-akata/#act-start"' in table  # a step links to its model act

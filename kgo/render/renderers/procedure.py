@@ -5,7 +5,7 @@ check where a rule could not be verified), ``step id=…`` (one step with its le
 cited in full, e.g. the ex-ante analysis in the measures chapter), ``horizons`` (how long each
 kind of planning document runs), ``sources`` (the numbered sources of the table's references)
 and ``cite ids=a,b`` (a short list of method sources). Every legal reference names a source;
-the table links each to its number in ``sources``. The steps' ``model_act`` is not rendered.
+the table links each to its number in ``sources``; a step's ``model_act`` links to the model act.
 
 The planned weeks beside a deadline come from data/timeline.yaml through
 :func:`kgo.render.renderers.timeline.find_span`; the two datasets are ported together.
@@ -124,10 +124,19 @@ def _step_view(ctx, step: Mapping[str, Any], numbers: Mapping[str, int] | None) 
 def procedure_table(ctx) -> str:
     doc = _doc(ctx)
     numbers = source_numbers(doc)
-    rows = [_step_view(ctx, s, numbers) for s in sorted(doc["steps"], key=lambda s: s["order"])]
+    rows = [_step_view(ctx, s, numbers) | {"model": _model_act(ctx, s.get("model_act"))}
+            for s in sorted(doc["steps"], key=lambda s: s["order"])]
     return ctx.render("procedure_table.html", rows=rows,
                       labels=_labels(ctx, "caption_table", "col_step", "col_actor", "col_legal", "col_deadline",
-                                     "col_published", "check", "no_verified_basis"))
+                                     "col_published", "col_model", "check", "no_verified_basis"))
+
+
+def _model_act(ctx, act_id: str | None) -> dict[str, str] | None:
+    """The model act of a step (data/model_acts.yaml), linked to its section of the Handbook."""
+    if not act_id:
+        return None
+    model = next(m for m in ctx.data["model_acts"]["models"] if m["id"] == act_id)
+    return {"href": ctx.link(f"prirucnik/modeli-akata.md#{act_id}"), "title": ctx.t(model["title"])}
 
 
 @renderer("procedure", "step")
