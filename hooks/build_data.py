@@ -32,6 +32,7 @@ def on_config(config):
 
 def on_files(files, config):
     context = build_context(config)
+    context.pages[edition(config)] = {file_path(f) for f in files.documentation_pages()}
     fingerprint = docs_fingerprint(config.docs_dir)
     if context.passed.get("markers") == fingerprint:
         return files  # checked for the previous edition of this build
@@ -57,8 +58,7 @@ def on_page_markdown(markdown, page, config, files):
             raise
         log.error(f"{page.file.src_uri}: {type(error).__name__}: {error}")
         return problems_page([f"{type(error).__name__}: {error}"], page.file.src_uri)
-    pages = {file_path(f) for f in files.documentation_pages()}
-    for target in missing_links(links, pages):  # a warning: the strict build fails, naming it
+    for target in missing_links(links, context.pages[edition(config)]):  # a warning: the strict build fails, naming it
         log.warning(f"Doc file '{page.file.src_uri}' links to '{target}' from its data (a marker's "
                     "renderer), which is not found among the documentation files.")
     return text

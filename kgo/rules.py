@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from kgo.build.cache import version
 from kgo.cyrillic.exceptions import check_exceptions
 from kgo.data import reference
 from kgo.data.loader import DataError, Rules, load_datasets
@@ -47,8 +48,11 @@ def load(root: Path = ROOT) -> tuple[dict[str, Any], list[DataError]]:
 
 
 def load_data(data_dir: Path = ROOT / "data") -> tuple[dict[str, Any], list[DataError]]:
-    """The same for a data folder (its project is the folder above it)."""
-    return load_datasets(data_dir, rules(data_dir.parent))
+    """The same for a data folder (its project is the folder above it). Data that passed every
+    check before, unchanged and with unchanged code, is not checked again (``.cache/build/checked``)."""
+    root = data_dir.parent
+    passed = root / ".cache" / "build" / "checked" / version(root, data_dir)
+    return load_datasets(data_dir, rules(root), passed)
 
 
 def main() -> int:

@@ -19,13 +19,13 @@ from kgo.build.context import BuildContext
 from kgo.project import PACKAGE
 
 
-def version(root: Path) -> str:
+def version(root: Path, data_dir: Path | None = None) -> str:
     """Hash of the code, templates and data of the project at ``root``: part of every key.
 
     A build computes it once (BuildContext.cache_version), so a preview rebuild after an edit of
     data/ or of a template gets new keys."""
     digest = hashlib.sha256()
-    for folder in (PACKAGE, root / "data"):
+    for folder in (PACKAGE, data_dir or root / "data"):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path.suffix in (".py", ".html", ".yaml", ".json", ".css"):
                 digest.update(path.relative_to(folder.parent).as_posix().encode())
@@ -50,3 +50,13 @@ def cached(context: BuildContext, kind: str, key: Any, compute: Callable[[], Any
         json.dump(value, handle, ensure_ascii=False)
     os.replace(handle.name, path)  # atomic: builds running side by side never read half a file
     return value
+
+
+def template_cache(root: Path) -> Any:
+    """A Jinja bytecode cache in ``.cache/jinja``: every edition's build (and every next build)
+    loads the theme's compiled templates instead of compiling them again."""
+    from jinja2 import FileSystemBytecodeCache
+
+    folder = root / ".cache" / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
