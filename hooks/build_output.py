@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from kgo.build.output import begin, swap
-from kgo.engine.mkdocs import build_context, is_inner_build
+from kgo.engine.mkdocs import build_context, is_inner_build, warnings_so_far
 
 
 @event_priority(100)
@@ -26,6 +26,8 @@ def on_post_build(config):
     context = build_context(config)
     if context.preview or is_inner_build(config) or context.target is None:
         return  # an inner edition build: the outer one swaps when all are done
+    if config.strict and warnings_so_far(config):
+        return  # MkDocs aborts this build after the hooks: keep the last good site
     swap(Path(config.site_dir), context.target)
     config.site_dir = str(context.target)
     context.target = None

@@ -7,6 +7,7 @@ build's shared context lives. A move to another engine touches this layer only.
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,17 @@ def is_preview(config: Any) -> bool:
     return site.name.startswith("mkdocs_") and site.parent == Path(tempfile.gettempdir()).resolve()
 
 
+class _Counter(logging.Handler):
+    """Counts the warnings and errors MkDocs and the hooks log during one build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
 def build_context(config: Any) -> BuildContext:
     """The context of this build, made on first use and kept on the build's configuration (the
     i18n plugin builds every edition with the same configuration object)."""
@@ -60,7 +72,17 @@ def build_context(config: Any) -> BuildContext:
         root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
         context = BuildContext(root=root, preview=is_preview(config))
         setattr(config, _CONTEXT, context)
+        counter = _Counter()
+        logging.getLogger("mkdocs").addHandler(counter)
+        setattr(config, _CONTEXT + "_warnings", counter)
     return context
+
+
+def warnings_so_far(config: Any) -> int:
+    """Warnings and errors logged since this build began: a strict build that has any must not
+    replace the last good site, though MkDocs only stops it after the last hook has run."""
+    counter = getattr(config, _CONTEXT + "_warnings", None)
+    return counter.count if counter is not None else 0
 
 
 def edition_problems(config: Any) -> list[str]:

@@ -77,3 +77,17 @@ def test_make_check_runs_every_step_and_names_each_failure(project):
     out = result.stdout + result.stderr
     assert "write 49601" in out and "unknown word 'rečenicaa'" in out
     assert "check: 2 passed, 3 failed: data, spelling, build" in out, out[-3000:]
+
+
+def test_a_broken_link_on_one_language_is_named_with_the_structure_mismatch(project, tmp_path):
+    site = tmp_path / "site"
+    (site / "kept.txt").parent.mkdir(parents=True)
+    (site / "kept.txt").write_text("the last good site", encoding="utf-8")
+    page = project / "docs" / "sr" / "o-projektu.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nVidi i [stranu koje nema](nema-je.md).\n",
+                    encoding="utf-8")
+    result = run_build(project, site, KGO_PDF="0")
+    assert result.returncode != 0
+    assert "docs/en/o-projektu.md" in result.stderr and "links" in result.stderr  # the structure
+    assert "'nema-je.md'" in result.stderr and "not found" in result.stderr, result.stderr[-3000:]  # the link
+    assert (site / "kept.txt").read_text(encoding="utf-8") == "the last good site"
