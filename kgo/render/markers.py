@@ -8,6 +8,7 @@ Markers are found and checked before any page renders, so one build lists every 
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 import pkgutil
@@ -42,9 +43,13 @@ def renderer(dataset: str, view: str, data_file: bool = True) -> Callable[[Rende
     (e.g. the list of every open-data file)."""
 
     def mark(fn: Renderer) -> Renderer:
-        fn.marker = (dataset, view)  # type: ignore[attr-defined]
-        fn.data_file = data_file  # type: ignore[attr-defined]
-        return fn
+        @functools.wraps(fn)
+        def bound(ctx: RenderContext, **args: Any) -> str:
+            return fn(ctx if ctx.dataset == dataset else ctx.bound(dataset), **args)
+
+        bound.marker = (dataset, view)  # type: ignore[attr-defined]
+        bound.data_file = data_file  # type: ignore[attr-defined]
+        return bound
 
     return mark
 

@@ -9,27 +9,21 @@ Views:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from kgo.render.markers import renderer
-from kgo.render.reference import Notes, label, records, safe_url, source_view
-
-
-def _doc(ctx) -> Mapping[str, Any]:
-    records(ctx, "funding_sources", "funding_sources")
-    return ctx.data["funding_sources"]
+from kgo.render.reference import Notes, safe_url, source_view
 
 
 def _items(ctx, notes: Notes | None = None) -> list[dict[str, Any]]:
-    doc = _doc(ctx)
+    doc = ctx.doc
     out = []
     for f in doc["funding_sources"]:
         grant = f.get("grant_size")
         out.append({
             "id": f["id"],
             "name": ctx.t(f["name"]),
-            "type": label(doc, f"type_{f['type']}", ctx.lang),
+            "type": ctx.label(f"type_{f['type']}"),
             "who": ctx.t(f["who"]),
             "funds": ctx.t(f["funds"]),
             "grant": ctx.t(grant["text"]) if grant else "",
@@ -43,8 +37,7 @@ def _items(ctx, notes: Notes | None = None) -> list[dict[str, Any]]:
 
 
 def _headings(ctx) -> dict[str, str]:
-    doc = _doc(ctx)
-    return {key: label(doc, key, ctx.lang) for key in
+    return {key: ctx.label(key) for key in
             ("caption", "name", "type", "who", "funds", "grant_size", "link", "check",
              "sources_heading", "not_stated")}
 

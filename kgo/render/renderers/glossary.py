@@ -11,17 +11,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from kgo.render.markers import renderer
-from kgo.render.reference import label, records, sort_key, source_view
-
-
-def _doc(ctx) -> Mapping[str, Any]:
-    records(ctx, "glossary", "terms")
-    return ctx.data["glossary"]
+from kgo.render.reference import sort_key, source_view
 
 
 def glossary_entries(ctx) -> list[dict[str, Any]]:
-    """Entries ready for the template, sorted for the edition."""
-    doc = _doc(ctx)
+    """Entries ready for the template, sorted for the edition (also used outside a marker)."""
+    doc = ctx.data["glossary"]
     by_id = {term["id"]: term for term in doc["terms"]}
 
     def head(term: Mapping[str, Any]) -> str:
@@ -45,6 +40,5 @@ def glossary_entries(ctx) -> list[dict[str, Any]]:
 
 @renderer("glossary", "list")
 def glossary_list(ctx) -> str:
-    doc = _doc(ctx)
     return ctx.render("glossary_list.html", entries=glossary_entries(ctx),
-                      see_label=label(doc, "see", ctx.lang), source_label=label(doc, "source", ctx.lang))
+                      see_label=ctx.label("see"), source_label=ctx.label("source"))

@@ -18,7 +18,7 @@ from typing import Any
 
 from kgo.render.markers import renderer
 from kgo.render.renderers.timeline import find_span, fmt_span
-from kgo.text import dataset_label, t
+from kgo.text import t
 
 _MONTHS_GEN = ("januara", "februara", "marta", "aprila", "maja", "juna", "jula", "avgusta",
                "septembra", "oktobra", "novembra", "decembra")
@@ -42,12 +42,10 @@ def _source_date(iso: str, lang: str) -> str:
               "en": f"{bits[2]} {_MONTHS_EN[bits[1] - 1]} {bits[0]}"}, lang)
 
 
-def _doc(ctx) -> Mapping[str, Any]:
-    return ctx.data["procedure"]
 
 
 def _label(ctx, key: str, **values: Any) -> str:
-    return dataset_label(_doc(ctx), key, ctx.lang, **values)
+    return ctx.label(key, **values)
 
 
 def _labels(ctx, *keys: str) -> dict[str, str]:
@@ -79,7 +77,7 @@ def source_numbers(document: Mapping[str, Any]) -> dict[str, int]:
 
 
 def _source_view(ctx, source_id: str) -> dict[str, str]:
-    source = _by_id(_doc(ctx)["sources"], source_id, "source")["source"]
+    source = _by_id(ctx.doc["sources"], source_id, "source")["source"]
     return {"id": source_id, "title": source["title"], "publisher": source["publisher"],
             "url": source.get("url", ""), "date": _source_date(source["date"], ctx.lang)}
 
@@ -89,7 +87,7 @@ def _note(ctx, source_id: str, numbers: Mapping[str, int]) -> dict[str, Any]:
 
 
 def _refs(ctx, step: Mapping[str, Any], numbers: Mapping[str, int] | None) -> list[dict[str, Any]]:
-    acts = _doc(ctx)["acts"]
+    acts = ctx.doc["acts"]
     refs = []
     for ref in step["legal"]:
         act = _by_id(acts, ref["act"], "act")
@@ -122,7 +120,7 @@ def _step_view(ctx, step: Mapping[str, Any], numbers: Mapping[str, int] | None) 
 
 @renderer("procedure", "table")
 def procedure_table(ctx) -> str:
-    doc = _doc(ctx)
+    doc = ctx.doc
     numbers = source_numbers(doc)
     rows = [_step_view(ctx, s, numbers) | {"model": _model_act(ctx, s.get("model_act"))}
             for s in sorted(doc["steps"], key=lambda s: s["order"])]
@@ -141,7 +139,7 @@ def _model_act(ctx, act_id: str | None) -> dict[str, str] | None:
 
 @renderer("procedure", "step")
 def procedure_step(ctx, id: str) -> str:
-    step = _by_id(_doc(ctx)["steps"], id, "step")
+    step = _by_id(ctx.doc["steps"], id, "step")
     return ctx.render("procedure_step.html", step=_step_view(ctx, step, None),
                       labels=_labels(ctx, "col_actor", "legal_heading", "col_deadline", "col_published", "check",
                                      "no_verified_basis"))
@@ -149,7 +147,7 @@ def procedure_step(ctx, id: str) -> str:
 
 @renderer("procedure", "horizons")
 def procedure_horizons(ctx) -> str:
-    doc = _doc(ctx)
+    doc = ctx.doc
     numbers = source_numbers(doc)
     rows = [{
         "id": h["id"], "document": ctx.t(h["document"]), "period": ctx.t(h["period"]),
@@ -164,7 +162,7 @@ def procedure_horizons(ctx) -> str:
 
 @renderer("procedure", "sources")
 def procedure_sources(ctx) -> str:
-    numbers = source_numbers(_doc(ctx))
+    numbers = source_numbers(ctx.doc)
     ordered = sorted(numbers.items(), key=lambda item: item[1])
     items = [_source_view(ctx, source_id) | {"number": n} for source_id, n in ordered]
     return ctx.render("procedure_sources.html", items=items, heading=_label(ctx, "sources_heading"))

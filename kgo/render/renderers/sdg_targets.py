@@ -10,16 +10,10 @@ unless an official translation with its source is recorded.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from kgo.render.markers import renderer
-from kgo.render.reference import Notes, label, records
-
-
-def _doc(ctx) -> Mapping[str, Any]:
-    records(ctx, "sdg_targets", "targets")
-    return ctx.data["sdg_targets"]
+from kgo.render.reference import Notes
 
 
 def _link(ctx, page: str) -> str:
@@ -30,7 +24,7 @@ def _link(ctx, page: str) -> str:
 
 
 def _targets(ctx, notes: Notes) -> list[dict[str, Any]]:
-    doc = _doc(ctx)
+    doc = ctx.doc
     goals = {g["id"]: g for g in doc["goals"]}
     out = []
     for target in doc["targets"]:
@@ -51,15 +45,14 @@ def _targets(ctx, notes: Notes) -> list[dict[str, Any]]:
 
 
 def _common(ctx, prefix: str) -> dict[str, Any]:
-    doc = _doc(ctx)
     notes = Notes(prefix, ctx.lang)
     targets = _targets(ctx, notes)
     any_project = any(t["project_translation"] for t in targets)
     return {
         "targets": targets,
         "notes": notes.items,
-        "translation_note": label(doc, "translation_project", ctx.lang) if any_project else "",
-        "h": {key: label(doc, key, ctx.lang) for key in
+        "translation_note": ctx.label("translation_project") if any_project else "",
+        "h": {key: ctx.label(key) for key in
               ("caption", "target", "wording", "goal", "addressed_by", "local_action", "sources_heading")},
         "source_label": ctx.ui("source"),
     }

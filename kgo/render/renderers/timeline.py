@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kgo.render.markers import renderer
-from kgo.text import dataset_label, t
+from kgo.text import t
 
 # Month names: nominative ("jul 2025."), genitive after a day ("30. juna 2025.").
 _MONTHS_NOM = ("januar", "februar", "mart", "april", "maj", "jun", "jul", "avgust", "septembar",
@@ -96,12 +96,10 @@ def week_days(start: dt.date, span: Mapping[str, int]) -> tuple[dt.date, dt.date
 
 # --- lookups ----------------------------------------------------------------------------------
 
-def _doc(ctx) -> Mapping[str, Any]:
-    return ctx.data["timeline"]
 
 
 def _label(ctx, key: str, **values: Any) -> str:
-    return dataset_label(_doc(ctx), key, ctx.lang, **values)
+    return ctx.label(key, **values)
 
 
 def _labels(ctx, *keys: str) -> dict[str, str]:
@@ -190,7 +188,7 @@ def _months_of(span: Mapping[str, int], year_start: dt.date) -> set[int]:
 
 @renderer("timeline", "overview")
 def timeline_overview(ctx) -> str:
-    doc = _doc(ctx)
+    doc = ctx.doc
     rows = []
     for phase in phases(doc):
         if phase["mode"] == "continuous":
@@ -213,7 +211,7 @@ def timeline_overview(ctx) -> str:
 
 @renderer("timeline", "total")
 def timeline_total(ctx) -> str:
-    doc = _doc(ctx)
+    doc = ctx.doc
     weeks = plan_end(doc)
     low, high = sequential_range(doc)
     months = round(weeks * 7 / 30.44)
@@ -227,7 +225,7 @@ def timeline_total(ctx) -> str:
 
 @renderer("timeline", "calendar")
 def timeline_calendar(ctx) -> str:
-    doc = _doc(ctx)
+    doc = ctx.doc
     year_start = dt.date(2001, 1, 1)  # any common year: only the month of each week matters
     work: dict[int, list[str]] = {m: [] for m in range(1, 13)}
     for phase in phases(doc):
@@ -248,7 +246,7 @@ def timeline_calendar(ctx) -> str:
 
 @renderer("timeline", "phase")
 def timeline_phase(ctx, id: str) -> str:
-    doc = _doc(ctx)
+    doc = ctx.doc
     phase = _phase(doc, id)
     lines = []
     if "duration" in phase:
@@ -292,7 +290,7 @@ def _in_plan_order(phase: Mapping[str, Any], ctx) -> list[dict[str, Any]]:
 
 @renderer("timeline", "consultations")
 def timeline_consultations(ctx) -> str:
-    doc = _doc(ctx)
+    doc = ctx.doc
     titles = {p["id"]: ctx.t(p["title"]) for p in doc["phases"]}
     rows = [{"weeks": fmt_span(c["plan"], ctx.lang), "phase": titles[c["phase"]],
              "activity": ctx.t(c["activity"]), "who": ctx.t(c["who"]), "intensive": bool(c.get("intensive"))}
@@ -304,7 +302,7 @@ def timeline_consultations(ctx) -> str:
 
 @renderer("timeline", "milestone")
 def timeline_milestone(ctx, id: str) -> str:
-    doc = _doc(ctx)
+    doc = ctx.doc
     span, record = find_span(doc, id)
     if span is None or span["start"] != span["end"]:
         raise KeyError(f"{id!r} in data/timeline.yaml is not a milestone; use the id of a milestone "
@@ -318,7 +316,7 @@ def timeline_milestone(ctx, id: str) -> str:
 
 @renderer("timeline", "example")
 def timeline_example(ctx) -> str:
-    doc = _doc(ctx)
+    doc = ctx.doc
     example = doc["example"]
     start = dt.date.fromisoformat(example["start"])
     rows = []
@@ -335,7 +333,7 @@ def timeline_example(ctx) -> str:
 
 @renderer("timeline", "cycle")
 def timeline_cycle(ctx) -> str:
-    doc = _doc(ctx)
+    doc = ctx.doc
     rows = []
     for item in doc["cycle"]:
         months = item.get("months", [])
