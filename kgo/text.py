@@ -58,11 +58,11 @@ def dataset_label(document: Mapping[str, Any], key: str, lang: str, **values: An
 # --- dates: the Serbian way ("6. novembra 2015.") or the English way ("6 November 2015") ---------
 
 # Month names: genitive after a day ("6. novembra"), nominative with a year only ("mart 2016.").
-_MONTHS_GEN = ("januara", "februara", "marta", "aprila", "maja", "juna", "jula", "avgusta",
+MONTHS_GEN = ("januara", "februara", "marta", "aprila", "maja", "juna", "jula", "avgusta",
                "septembra", "oktobra", "novembra", "decembra")
-_MONTHS_NOM = ("januar", "februar", "mart", "april", "maj", "jun", "jul", "avgust", "septembar",
+MONTHS_NOM = ("januar", "februar", "mart", "april", "maj", "jun", "jul", "avgust", "septembar",
                "oktobar", "novembar", "decembar")
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December")
 
 
@@ -77,10 +77,10 @@ def fmt_date(iso: str, lang: str) -> str:
     if month is None:
         text = {"sr": f"{year}.", "en": f"{year}"}
     elif day is None:
-        text = {"sr": f"{_MONTHS_NOM[month - 1]} {year}.", "en": f"{_MONTHS_EN[month - 1]} {year}"}
+        text = {"sr": f"{MONTHS_NOM[month - 1]} {year}.", "en": f"{MONTHS_EN[month - 1]} {year}"}
     else:
-        text = {"sr": f"{day}. {_MONTHS_GEN[month - 1]} {year}.",
-                "en": f"{day} {_MONTHS_EN[month - 1]} {year}"}
+        text = {"sr": f"{day}. {MONTHS_GEN[month - 1]} {year}.",
+                "en": f"{day} {MONTHS_EN[month - 1]} {year}"}
     return t(text, lang)
 
 
@@ -90,7 +90,7 @@ def fmt_period(start: str, end: str, lang: str) -> str:
         return fmt_date(start, lang)
     (y1, m1, d1), (y2, m2, d2) = _parts(start), _parts(end)
     if y1 == y2 and m1 == m2:
-        text = {"sr": f"{d1}–{d2}. {_MONTHS_GEN[m2 - 1]} {y2}.",
-                "en": f"{d1}–{d2} {_MONTHS_EN[m2 - 1]} {y2}"}
+        text = {"sr": f"{d1}–{d2}. {MONTHS_GEN[m2 - 1]} {y2}.",
+                "en": f"{d1}–{d2} {MONTHS_EN[m2 - 1]} {y2}"}
         return t(text, lang)
     return f"{fmt_date(start, lang)} – {fmt_date(end, lang)}"

@@ -18,14 +18,7 @@ from typing import Any
 
 from kgo.render.markers import renderer
 from kgo.render.renderers.timeline import find_span, fmt_span
-from kgo.text import t
-
-_MONTHS_GEN = ("januara", "februara", "marta", "aprila", "maja", "juna", "jula", "avgusta",
-               "septembra", "oktobra", "novembra", "decembra")
-_MONTHS_NOM = ("januar", "februar", "mart", "april", "maj", "jun", "jul", "avgust", "septembar",
-               "oktobar", "novembar", "decembar")
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
+from kgo.text import fmt_date
 
 # The page that shows the numbered sources (the table links there from every page).
 SOURCES_PAGE = "prirucnik/usvajanje-i-sprovodjenje.md"
@@ -33,13 +26,7 @@ SOURCES_PAGE = "prirucnik/usvajanje-i-sprovodjenje.md"
 
 def _source_date(iso: str, lang: str) -> str:
     """'2019-02-06' -> '6. februara 2019.' / '6 February 2019'; 'YYYY-MM' and 'YYYY' too."""
-    bits = [int(b) for b in str(iso).split("-")]
-    if len(bits) == 1:
-        return t({"sr": f"{bits[0]}.", "en": f"{bits[0]}"}, lang)
-    if len(bits) == 2:
-        return t({"sr": f"{_MONTHS_NOM[bits[1] - 1]} {bits[0]}.", "en": f"{_MONTHS_EN[bits[1] - 1]} {bits[0]}"}, lang)
-    return t({"sr": f"{bits[2]}. {_MONTHS_GEN[bits[1] - 1]} {bits[0]}.",
-              "en": f"{bits[2]} {_MONTHS_EN[bits[1] - 1]} {bits[0]}"}, lang)
+    return fmt_date(iso, lang)
 
 
 

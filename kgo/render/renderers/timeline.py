@@ -17,17 +17,11 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from kgo import text
 from kgo.render.markers import renderer
-from kgo.text import t
+from kgo.text import MONTHS_EN, MONTHS_NOM, t
 
 # Month names: nominative ("jul 2025."), genitive after a day ("30. juna 2025.").
-_MONTHS_NOM = ("januar", "februar", "mart", "april", "maj", "jun", "jul", "avgust", "septembar",
-               "oktobar", "novembar", "decembar")
-_MONTHS_GEN = ("januara", "februara", "marta", "aprila", "maja", "juna", "jula", "avgusta",
-               "septembra", "oktobra", "novembra", "decembra")
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
-
 # Serbian forms after a number: 1 nedelja, 2–4 nedelje, 5+ nedelja (the last number decides).
 _UNITS = {
     "weeks": {"sr": ("nedelja", "nedelje", "nedelja"), "en": ("week", "weeks")},
@@ -66,12 +60,11 @@ def fmt_span(span: Mapping[str, int], lang: str) -> str:
 
 
 def fmt_month(day: dt.date, lang: str) -> str:
-    return t({"sr": f"{_MONTHS_NOM[day.month - 1]} {day.year}.", "en": f"{_MONTHS_EN[day.month - 1]} {day.year}"}, lang)
+    return text.fmt_date(f"{day.year}-{day.month:02d}", lang)
 
 
 def fmt_date(day: dt.date, lang: str) -> str:
-    return t({"sr": f"{day.day}. {_MONTHS_GEN[day.month - 1]} {day.year}.",
-              "en": f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"}, lang)
+    return text.fmt_date(day.isoformat(), lang)
 
 
 def fmt_months(first: dt.date, last: dt.date, lang: str) -> str:
@@ -79,13 +72,13 @@ def fmt_months(first: dt.date, last: dt.date, lang: str) -> str:
     if (first.year, first.month) == (last.year, last.month):
         return fmt_month(first, lang)
     if first.year == last.year:
-        return t({"sr": f"{_MONTHS_NOM[first.month - 1]} – {_MONTHS_NOM[last.month - 1]} {last.year}.",
-                  "en": f"{_MONTHS_EN[first.month - 1]} – {_MONTHS_EN[last.month - 1]} {last.year}"}, lang)
+        return t({"sr": f"{MONTHS_NOM[first.month - 1]} – {MONTHS_NOM[last.month - 1]} {last.year}.",
+                  "en": f"{MONTHS_EN[first.month - 1]} – {MONTHS_EN[last.month - 1]} {last.year}"}, lang)
     return f"{fmt_month(first, lang)} – {fmt_month(last, lang)}"
 
 
 def month_name(month: int, lang: str) -> str:
-    return t({"sr": _MONTHS_NOM[month - 1], "en": _MONTHS_EN[month - 1]}, lang)
+    return t({"sr": MONTHS_NOM[month - 1], "en": MONTHS_EN[month - 1]}, lang)
 
 
 def week_days(start: dt.date, span: Mapping[str, int]) -> tuple[dt.date, dt.date]:
