@@ -44,8 +44,8 @@ def data() -> dict:
                                     "period": "2021–2028", "adopted": 2021,
                                     "url": "https://primer.example/plan.pdf", "source": PLAN_SOURCE}]
     city["bfc_see"] = {"status": _text("na spisku NALED-a", "on NALED's list"), "source": BFC_SOURCE}
-    city["funding_eligibility"] = [{"funding": "ipa", "basis": _text("Okrug je u području.", "The district is in the area."),
-                                    "source": IPA_SOURCE}]
+    basis = _text("Okrug je u području.", "The district is in the area.")
+    city["funding_eligibility"] = [{"funding": "ipa", "basis": basis, "source": IPA_SOURCE}]
     d["funding_sources"] = {"funding_sources": [{"id": "ipa", "name": _text("Interreg IPA Primer")}]}
     d["publications"] = {"publications": [
         {"id": "prirucnik", "short_title": _text("Priručnik", "Handbook")},

@@ -119,7 +119,7 @@ def _start(ctx) -> list[dict[str, str]]:
 
 
 @renderer("municipalities", "page")
-def municipality_page(ctx, id: str) -> str:  # noqa: A002 - the marker's argument is id=
+def municipality_page(ctx, id: str) -> str:
     """Everything the data holds about one LSG, each fact with its numbered source note."""
     municipalities_doc(ctx)  # clear error when the file is missing
     m = ctx.record("municipalities", id, "local government")
