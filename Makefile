@@ -9,7 +9,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 # Preview one edition: make serve EDITION=en (sr or en; sr-Cyrl builds all three, as it derives from sr).
 EDITION ?= sr
 
-.PHONY: site html serve test check spell words i18n-status bench lock clean deps node-deps system-deps build-deps
+.PHONY: site html serve test check spell words i18n-status facts bench lock clean deps node-deps system-deps build-deps
 
 site: deps build-deps ## Build the whole site with every PDF book into site/ (the main job)
 	$(BIN)/mkdocs build
@@ -34,6 +34,9 @@ words: deps ## Add correct words to a word list, sorted and without repeats: mak
 
 i18n-status: deps ## Which translations are missing, outdated or structurally different
 	$(BIN)/python -m kgo.checks.i18n_status
+
+facts: deps ## Facts register: sourced facts in data/ checked over a year ago or never; ONLINE=1 also tries every source URL (reports, never fails)
+	$(BIN)/python -m kgo.checks.facts $(if $(ONLINE),--online)
 
 bench: deps system-deps ## Measure build, preview, pages and books against the budget
 	$(BIN)/python tools/bench.py

@@ -23,7 +23,7 @@ def test_no_marker_is_left_in_any_page(site):
 def test_the_network_table_is_rendered_in_each_edition(site, prefix):
     html = (site / prefix / "mreza" / "index.html").read_text(encoding="utf-8")
     assert "<caption>" in html and NETWORK[prefix] in html
-    number = {"": "43.258", "sr-Cyrl/": "43.258", "en/": "43,258"}[prefix]
+    number = {"": "43.098", "sr-Cyrl/": "43.098", "en/": "43,098"}[prefix]
     assert re.search(rf">\s*{re.escape(number)}", html), f"population not formatted as {number}"
 
 
@@ -45,8 +45,8 @@ def test_script_in_data_is_escaped_and_a_bad_value_keeps_the_previous_site(tmp_p
     before = page.read_bytes()
 
     lines = injected.splitlines(keepends=True)
-    number = next(i for i, line in enumerate(lines) if "value: 43258" in line)
-    lines[number] = lines[number].replace("value: 43258", "value: mnogo")
+    number = next(i for i, line in enumerate(lines) if "value: 43098" in line)
+    lines[number] = lines[number].replace("value: 43098", "value: mnogo")
     data.write_text("".join(lines), encoding="utf-8")
     second = run_build(project, site, KGO_PDF="0")
     assert second.returncode != 0

@@ -38,6 +38,7 @@ def _labels() -> dict[str, dict[str, str]]:
         "secondary": ("sekundarni izvor", "secondary source"), "sources_heading": ("Izvori", "Sources"),
         "map_title": ("Šema", "Schematic"), "map_desc": ("Nije karta.", "Not a map."),
         "map_legend_city": ("podebljano: grad", "bold: city"),
+        "map_legend_link": ("ime vodi na stranicu", "a name leads to its page"),
     }
     return {k: {"sr": sr, "en": en} for k, (sr, en) in keys.items()}
 
@@ -83,9 +84,26 @@ def test_table_rows_captions_and_headers():
     assert "<caption>Mreža</caption>" in html
     assert html.count('<th scope="col"') == 7  # name, kind, district, seat, population, area, city since
     assert re.findall(r'<tr id="lsg-([a-z-]+)">', html) == ["primer-grad", "primer-opstina"]
-    assert "<td>Grad Primer</td>" in html and "<td>Pirotski okrug</td>" in html
+    assert '<td><a href="primer-grad/">Grad Primer</a></td>' in html and "<td>Pirotski okrug</td>" in html
     en = municipalities_table(ctx(_data(), "en"))
-    assert "<td>City of Primer</td>" in en and "<td>city</td>" in en
+    assert '<td><a href="primer-grad/">City of Primer</a></td>' in en and "<td>city</td>" in en
+
+
+@pytest.mark.parametrize("render", [municipalities_table, municipalities_by_district, municipalities_map])
+def test_every_name_links_to_its_page_and_the_build_checks_the_link(render):
+    context = ctx(_data(), "sr")
+    html = render(context)
+    assert re.findall(r'<a href="([a-z-]+)/">', html).count("primer-grad") >= 1
+    assert {"mreza/primer-grad.md", "mreza/primer-opstina.md"} <= set(context.links)
+    # from another page the link is relative to that page
+    assert 'href="../mreza/primer-grad/"' in render(ctx(_data(), "sr", page="agenda-pirot/index.md"))
+
+
+def test_area_keeps_the_decimals_of_the_data():
+    data = _data()
+    data["municipalities"]["municipalities"][0]["area_km2"]["value"] = 596.71
+    assert ">596,71<sup" in municipalities_table(ctx(data, "sr"))
+    assert ">596.71<sup" in municipalities_table(ctx(data, "en"))
 
 
 @pytest.mark.parametrize("lang, word", [("sr", "nepoznato"), ("en", "unknown")])

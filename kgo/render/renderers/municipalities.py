@@ -7,7 +7,8 @@ Views:
   ``<!-- data: municipalities map -->``              an inline SVG schematic (not a map) of the
                                                       districts and their LSGs, names from data.
 Every figure carries a numbered note pointing to its source; unknown figures read "nepoznato" /
-"unknown" and their note says why.
+"unknown" and their note says why. Every LSG's name links to its own page (:func:`lsg_page`, made by
+``python -m kgo.render.municipality_pages``; the page's view is in ``municipality_page.py``).
 """
 
 from __future__ import annotations
@@ -24,55 +25,69 @@ _BOX_W = 220      # width of a district box
 _GAP = 20         # gap between boxes
 _HEAD = 56        # height of a box heading
 
+PAGES_FOLDER = "mreza"  # docs/LANG/mreza/ID.md: one page per LSG
 
-def _doc(ctx) -> Mapping[str, Any]:
+
+def lsg_page(lsg_id: str) -> str:
+    """The docs path of an LSG's own page."""
+    return f"{PAGES_FOLDER}/{lsg_id}.md"
+
+
+def municipalities_doc(ctx) -> Mapping[str, Any]:
     records(ctx, "municipalities", "municipalities")  # clear error when the file is missing
     return ctx.data["municipalities"]
 
 
-def _districts(ctx) -> list[Mapping[str, Any]]:
-    districts = list(records(ctx, "districts", "districts"))
-    return sorted(districts, key=lambda d: d.get("order", 0))
+def ordered_districts(ctx) -> list[Mapping[str, Any]]:
+    """The districts in their order."""
+    return sorted(records(ctx, "districts", "districts"), key=lambda d: d.get("order", 0))
 
 
-def _figure(ctx, notes: Notes, figure: Mapping[str, Any] | None, decimals: int = 0,
-            plain: bool = False) -> dict[str, Any]:
+def decimals_of(value: float | int) -> int:
+    """As many decimals as the data gives (596.71 km² stays 596,71; 1232 stays 1.232)."""
+    if isinstance(value, int) or float(value).is_integer():
+        return 0
+    return len(repr(float(value)).partition(".")[2])
+
+
+def figure(ctx, notes: Notes, fact: Mapping[str, Any] | None, plain: bool = False) -> dict[str, Any]:
     """A cell: the formatted value (or 'unknown') and its note reference."""
-    if not figure:
+    if not fact:
         return {"text": "", "known": True, "ref": None}
-    value = figure.get("value")
+    value = fact.get("value")
     if value is None:
         text, known = ctx.ui("unknown"), False
     elif plain:
         text, known = str(value), True
     else:
-        text, known = ctx.num(value, decimals), True
-    ref = notes.add(figure["source"], figure.get("note"), figure.get("secondary", False))
+        text, known = ctx.num(value, decimals_of(value)), True
+    ref = notes.add(fact["source"], fact.get("note"), fact.get("secondary", False))
     return {"text": text, "known": known, "ref": ref}
 
 
 def _rows(ctx, notes: Notes, municipalities: Sequence[Mapping[str, Any]],
           districts: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
-    doc = _doc(ctx)
+    doc = municipalities_doc(ctx)
     rows = []
     for m in municipalities:
         district = districts.get(m["district"])
         rows.append({
             "id": m["id"],
             "name": ctx.t(m["name"]),
+            "url": ctx.link(lsg_page(m["id"])),
             "kind": label(doc, f"kind_{m['kind']}", ctx.lang),
             "district": ctx.t(district["name"]) if district else m["district"],
             "seat": ctx.t(m["seat"]),
-            "population": _figure(ctx, notes, m.get("population_2022")),
-            "area": _figure(ctx, notes, m.get("area_km2")),
-            "city_since": _figure(ctx, notes, m.get("city_since"), plain=True),
+            "population": figure(ctx, notes, m.get("population_2022")),
+            "area": figure(ctx, notes, m.get("area_km2")),
+            "city_since": figure(ctx, notes, m.get("city_since"), plain=True),
         })
     return rows
 
 
 def _table(ctx, district: str | None, prefix: str) -> dict[str, Any]:
-    doc = _doc(ctx)
-    districts = {d["id"]: d for d in _districts(ctx)}
+    doc = municipalities_doc(ctx)
+    districts = {d["id"]: d for d in ordered_districts(ctx)}
     municipalities = doc["municipalities"]
     if district is not None:
         if district not in districts:
@@ -96,7 +111,7 @@ def _table(ctx, district: str | None, prefix: str) -> dict[str, Any]:
 
 
 def _headings(ctx) -> dict[str, str]:
-    doc = _doc(ctx)
+    doc = municipalities_doc(ctx)
     return {key: label(doc, key, ctx.lang) for key in
             ("name", "kind", "district", "seat", "population", "area", "city_since", "sources_heading")}
 
@@ -113,18 +128,18 @@ def municipalities_table(ctx, district: str | None = None) -> str:
 def municipalities_by_district(ctx) -> str:
     """One heading (anchor ``district-ID``) and one table per district, in district order."""
     groups = []
-    for d in _districts(ctx):
+    for d in ordered_districts(ctx):
         groups.append({"id": d["id"], "name": ctx.t(d["name"]), "seat": ctx.t(d["seat"]),
                        "table": _table(ctx, d["id"], f"mun-{d['id']}-note")})
     return ctx.render("municipalities_by_district.html", groups=groups, h=_headings(ctx),
-                      seat_label=label(_doc(ctx), "seat", ctx.lang), source_label=ctx.ui("source"))
+                      seat_label=label(municipalities_doc(ctx), "seat", ctx.lang), source_label=ctx.ui("source"))
 
 
 @renderer("municipalities", "map")
 def municipalities_map(ctx) -> str:
     """A labelled schematic: one box per district listing its city and municipalities."""
-    doc = _doc(ctx)
-    districts = _districts(ctx)
+    doc = municipalities_doc(ctx)
+    districts = ordered_districts(ctx)
     boxes, longest = [], 0
     for i, d in enumerate(districts):
         members = [m for m in doc["municipalities"] if m["district"] == d["id"]]
@@ -135,6 +150,7 @@ def municipalities_map(ctx) -> str:
             "id": d["id"], "x": x, "cx": x + _BOX_W // 2,
             "name": ctx.t(d["name"]),
             "items": [{"name": ctx.t(m["short_name"]), "city": m["kind"] == "city",
+                       "url": ctx.link(lsg_page(m["id"])),
                        "y": _HEAD + 8 + (j + 1) * _LINE} for j, m in enumerate(members)],
         })
     height = _HEAD + 8 + (longest + 1) * _LINE + _LINE
@@ -144,4 +160,5 @@ def municipalities_map(ctx) -> str:
     return ctx.render("municipalities_map.html", boxes=boxes, width=width, height=height,
                       box_w=_BOX_W, gap=_GAP, head=_HEAD,
                       title=label(doc, "map_title", ctx.lang), desc=label(doc, "map_desc", ctx.lang),
-                      legend=label(doc, "map_legend_city", ctx.lang))
+                      legend=label(doc, "map_legend_city", ctx.lang),
+                      legend_link=label(doc, "map_legend_link", ctx.lang))
