@@ -21,7 +21,7 @@ from odf.text import H, P, PageCount, PageNumber, Span
 from kgo.documents import layout
 from kgo.documents.content import text
 from kgo.documents.model import Document, Heading, Note, Paragraph, Points, Table
-from kgo.documents.package import repack, stamp
+from kgo.documents.package import repack_odf, stamp
 from kgo.editions.model import edition
 
 BORDER = "0.5pt solid #000000"
@@ -250,4 +250,4 @@ def write_odt(doc: Document, seconds: int) -> bytes:
     _metadata(odt, doc, seconds)
     out = io.BytesIO()
     odt.write(out)
-    return repack(out.getvalue(), seconds)
+    return repack_odf(out.getvalue(), seconds)

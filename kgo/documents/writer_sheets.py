@@ -28,12 +28,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from kgo.documents import layout
 from kgo.documents.content import text
 from kgo.documents.model import Document, Table
-from kgo.documents.package import repack, stamp
+from kgo.documents.package import repack, repack_odf, stamp
 from kgo.editions.model import edition
 
 VALIDATED_ROWS = 500           # rows of a list column that offer the answers
 MAX_CHARS = 35                 # the widest column, in characters (longer texts wrap)
 LINE_PT = 13                   # height of one line of 10 pt text
+MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def sheet_names(doc: Document) -> list[str]:
@@ -115,7 +116,10 @@ def write_xlsx(doc: Document, seconds: int) -> bytes:
     props.created = props.modified = stamp(seconds).replace(tzinfo=None)
     out = io.BytesIO()
     wb.save(out)
-    return repack(out.getvalue(), seconds)
+    # openpyxl writes the time of saving as the modification time; the build's time replaces it.
+    when = stamp(seconds).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    fixed = {"docProps/core.xml": lambda xml: MODIFIED.sub(rb"\g<1>" + when + rb"\g<2>", xml)}
+    return repack(out.getvalue(), seconds, fixed)
 
 
 def _print_setup(ws: Any, page_of: str) -> None:
@@ -178,7 +182,7 @@ def write_ods(doc: Document, seconds: int) -> bytes:
         ods.meta.addElement(element)
     out = io.BytesIO()
     ods.write(out)
-    return repack(out.getvalue(), seconds)
+    return repack_odf(out.getvalue(), seconds)
 
 
 def _automatic(ods: Any, name: str, family: str, *props: Any) -> Style:
