@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from kgo.documents.model import Block, Document, Heading, Note, Paragraph, Points, Table
+from kgo.documents.model import Block, Document, Heading, Note, PageBreak, Paragraph, Points, Table
 from kgo.methods.standards import CHECKLIST_COLUMNS, checklist_rows, display_code
 from kgo.render.markers import RenderContext, record
 from kgo.text import dataset_label, fmt_date, t
@@ -104,8 +104,11 @@ def model_act(datasets: Mapping[str, Any], model_id: str, lang: str) -> Document
              Note(t(model["adopted_by"], lang), f"{label('adopted_by')}:")]
     body: list[Block] = []
     for view in model_blocks(RenderContext(datasets, lang), model):
+        if view["type"] == "heading" and view["level"] == 1 and any(
+                isinstance(b, Heading) and b.level == 1 for b in body):
+            body.append(PageBreak())   # a second act in the file (the notice, the explanation)
         body += _body(view, note_title)
-    tail: list[Block] = [Note("", f"{label('legal_basis_caption')} – {note_title}")]
+    tail: list[Block] = [PageBreak(), Note("", f"{label('legal_basis_caption')} – {note_title}")]
     for item in model["legal_basis"]:
         cites = "; ".join(_cite(s, lang) for s in item["sources"])
         tail.append(Note(t(item["summary"], lang), f"{t(item['act'], lang)}, {t(item['article'], lang)}:", cites))

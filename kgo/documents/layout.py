@@ -25,11 +25,31 @@ def text_width(landscape: bool) -> float:
     return (A4_HEIGHT if landscape else A4_WIDTH) - 2 * MARGIN
 
 
+CHAR_MM = 2.25      # width of a character of 9 pt (bold) table text, generous: a fallback font may be wider
+CELL_MARGIN_TWIPS = 57   # 1 mm
+CELL_PADDING_MM = 2.2    # 1 mm padding on either side of a cell, and a little room
+
+
 def column_widths(table: Table, total_mm: float) -> list[float]:
-    """Column widths in mm, in proportion to the table's relative widths, summing to ``total_mm``."""
+    """Column widths in mm, summing to ``total_mm``: first every column gets room for its longest
+    word (a word is never broken across lines), the rest is shared by the table's relative widths."""
     weights = table.relative_widths()
-    scale = total_mm / sum(weights)
-    return [round(w * scale, 1) for w in weights]
+    minimum = []
+    for i, column in enumerate(table.columns):
+        words = [w for text in (column, *(row[i] for row in table.rows)) for w in text.split()]
+        minimum.append(max((len(w) for w in words), default=3) * CHAR_MM + CELL_PADDING_MM)
+    if sum(minimum) >= total_mm:   # too many long words for the page: shrink in proportion
+        return [round(m * total_mm / sum(minimum), 1) for m in minimum]
+    widths = [w * total_mm / sum(weights) for w in weights]
+    while True:   # columns below their minimum get it; the others share what is left
+        short = [i for i, w in enumerate(widths) if w < minimum[i] - 0.01]
+        if not short:
+            break
+        fixed = {i for i, w in enumerate(widths) if w <= minimum[i] + 0.01} | set(short)
+        rest = total_mm - sum(minimum[i] for i in fixed)
+        free = sum(weights[i] for i in range(len(weights)) if i not in fixed)
+        widths = [minimum[i] if i in fixed else weights[i] * rest / free for i in range(len(weights))]
+    return [round(w, 1) for w in widths]
 
 
 def split_page_of(pattern: str) -> tuple[str, str, str]:

@@ -56,13 +56,18 @@ class Table:
         out = []
         for i, column in enumerate(self.columns):
             cells = [row[i] if i < len(row) else "" for row in self.rows]
-            lengths = [len(column), *(len(c) if c else 20 for c in cells)]
+            lengths = [len(column), *(len(c) if c else 30 for c in cells)]
             longest_word = max((len(w) for x in (column, *cells) for w in x.split()), default=4)
             out.append(max(longest_word * 0.7, min(sum(lengths) / len(lengths), 45.0), 5.0))
         return tuple(out)
 
 
-Block = Heading | Paragraph | Points | Note | Table
+@dataclass(frozen=True)
+class PageBreak:
+    """What follows starts on a new page (a second act in one file, the notes on the legal basis)."""
+
+
+Block = Heading | Paragraph | Points | Note | Table | PageBreak
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from kgo.documents import layout
 from kgo.documents.content import text
-from kgo.documents.model import Document, Heading, Note, Paragraph, Points, Table
+from kgo.documents.model import Document, Heading, Note, PageBreak, Paragraph, Points, Table
 from kgo.documents.package import repack, stamp
 from kgo.editions.model import edition
 
@@ -138,7 +138,7 @@ def _setup_styles(d: Any, lang: str) -> None:
     names = {key: text(f"style_{key}", lang) for key in ("note", "source", "article_title", "table_heading",
                                                           "table_text", "points")}
     note = _style(styles, names["note"], WD_STYLE_TYPE.PARAGRAPH, "Normal", layout.SANS, 9.5)
-    _paragraph_format(note, 0, 0, single=True)
+    _paragraph_format(note, 0, 2, single=True)
     ppr = note.element.get_or_add_pPr()
     borders = _child(ppr, "w:pBdr")
     for side in ("top", "left", "bottom", "right"):
@@ -243,6 +243,9 @@ def _table(d: Any, table: Table, ids: dict[str, str], width_mm: float) -> None:
     grid = d.add_table(rows=1 + len(table.rows), cols=len(table.columns))
     grid.style = d.styles["Table Grid"]
     grid.autofit = False
+    margins = _child(grid._tbl.tblPr, "w:tblCellMar")
+    for side in ("left", "right"):   # 1 mm: narrow columns keep their words whole
+        _child(margins, f"w:{side}", w=str(layout.CELL_MARGIN_TWIPS), type="dxa")
     widths = layout.column_widths(table, width_mm)
     for i, column in enumerate(grid.columns):
         column.width = Mm(widths[i])
@@ -292,7 +295,12 @@ def write_docx(doc: Document, seconds: int) -> bytes:
         if first.tag == qn("w:p"):   # the template's empty first paragraph
             body.remove(first)
     blocks = doc.blocks
+    page_break = False
     for i, block in enumerate(blocks):
+        before = len(body) - 1   # the body ends with the section's properties
+        if isinstance(block, PageBreak):
+            page_break = True
+            continue
         if isinstance(block, Heading):
             _add(d, block.text, ids[f"Heading {block.level}"], block.align)
         elif isinstance(block, Paragraph):
@@ -304,6 +312,10 @@ def write_docx(doc: Document, seconds: int) -> bytes:
             _note(d, block, ids, last=i + 1 == len(blocks) or not isinstance(blocks[i + 1], Note))
         elif isinstance(block, Table):
             _table(d, block, ids, width)
+        if page_break:   # the block's first paragraph starts the new page
+            first = next(e for e in list(body)[before:-1] if e.tag == qn("w:p"))
+            first.get_or_add_pPr().insert(0, OxmlElement("w:pageBreakBefore"))
+            page_break = False
     _properties(d, doc, seconds)
     out = io.BytesIO()
     d.save(out)

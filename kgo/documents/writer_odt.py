@@ -16,11 +16,12 @@ from odf.style import (DefaultStyle, FontFace, Footer, FooterStyle, HeaderFooter
 from odf.table import Table as OdfTable
 from odf.table import TableCell, TableColumn, TableHeaderRows, TableRow
 from odf.teletype import addTextToElement
+from odf.namespaces import TEXTNS
 from odf.text import H, P, PageCount, PageNumber, Span
 
 from kgo.documents import layout
 from kgo.documents.content import text
-from kgo.documents.model import Document, Heading, Note, Paragraph, Points, Table
+from kgo.documents.model import Document, Heading, Note, PageBreak, Paragraph, Points, Table
 from kgo.documents.package import repack_odf, stamp
 from kgo.editions.model import edition
 
@@ -54,7 +55,7 @@ class _Styles:
         self.named("Footer", "Footer", "Standard", layout.SANS, 8, color=layout.GREY, align="center")
         self.names = {key: text(f"style_{key}", lang) for key in ("note", "source", "article_title", "table_heading",
                                                                    "table_text", "points")}
-        self.named(OWN["note"], self.names["note"], "Standard", layout.SANS, 9.5, after="0cm", line="100%",
+        self.named(OWN["note"], self.names["note"], "Standard", layout.SANS, 9.5, after="0.07cm", line="100%",
                           backgroundcolor=f"#{layout.NOTE_FILL}", border=f"0.5pt solid #{layout.NOTE_BORDER}",
                           borderleft=f"3pt solid #{layout.NOTE_BORDER}", padding="0.15cm", joinborder="true",
                    marginleft="0.25cm", marginright="0.25cm")
@@ -116,6 +117,22 @@ class _Styles:
             self.auto[key] = style
         return self.auto[key]
 
+    def breaking(self, name: str) -> Style:
+        """An automatic style like the style ``name`` that starts a new page (an automatic style
+        cannot be the parent of another, so an aligned one is copied)."""
+        key = f"break-{name}"
+        if key not in self.auto:
+            aligned = next((s for s in self.auto.values() if s.getAttribute("name") == name), None)
+            parent, props = name, {"breakbefore": "page"}
+            if aligned is not None:
+                parent = aligned.getAttribute("parentstylename")
+                props["textalign"] = aligned.getElementsByType(ParagraphProperties)[0].getAttribute("textalign")
+            style = Style(name=f"P{len(self.auto) + 1}", family="paragraph", parentstylename=parent)
+            style.addElement(ParagraphProperties(**props))
+            self.odt.automaticstyles.addElement(style)
+            self.auto[key] = style
+        return self.auto[key]
+
     def get(self, key: str) -> Style:
         """A named paragraph style: 'note', 'points', … or a built-in name such as 'Heading 1'."""
         return self.by_name[OWN.get(key, key.replace(" ", "_20_"))]
@@ -163,9 +180,9 @@ def _table(odt: Any, table: Table, styles: _Styles, number: int, width_mm: float
     row_style = styles.automatic("row", "table-row", TableRowProperties(keeptogether="always"))
     blank_style = styles.automatic("row-blank", "table-row", TableRowProperties(
         keeptogether="always", minrowheight=f"{layout.BLANK_ROW_MM}mm"))
-    cell_style = styles.automatic("cell", "table-cell", TableCellProperties(border=BORDER, padding="0.1cm"))
+    cell_style = styles.automatic("cell", "table-cell", TableCellProperties(border=BORDER, padding="1mm"))
     head_style = styles.automatic("cell-head", "table-cell", TableCellProperties(
-        border=BORDER, padding="0.1cm", backgroundcolor=f"#{layout.HEADER_FILL}"))
+        border=BORDER, padding="1mm", backgroundcolor=f"#{layout.HEADER_FILL}"))
     header = TableHeaderRows()   # repeated at the top of every page
     header.addElement(_row(table.columns, row_style, head_style, styles.get("table_heading"), False))
     grid.addElement(header)
@@ -230,7 +247,12 @@ def write_odt(doc: Document, seconds: int) -> bytes:
     width = layout.text_width(doc.landscape)
     tables = 0
     blocks = doc.blocks
+    page_break = False
     for i, block in enumerate(blocks):
+        before = len(odt.text.childNodes)
+        if isinstance(block, PageBreak):
+            page_break = True
+            continue
         if isinstance(block, Heading):
             heading = H(outlinelevel=block.level, stylename=styles.aligned(
                 styles.get(f"Heading {block.level}"), block.align))
@@ -247,6 +269,10 @@ def write_odt(doc: Document, seconds: int) -> bytes:
         elif isinstance(block, Table):
             tables += 1
             _table(odt, block, styles, tables, width)
+        if page_break:   # the block's first paragraph starts the new page
+            first = odt.text.childNodes[before]
+            first.setAttribute("stylename", styles.breaking(first.getAttrNS(TEXTNS, "style-name")))
+            page_break = False
     _metadata(odt, doc, seconds)
     out = io.BytesIO()
     odt.write(out)
