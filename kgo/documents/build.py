@@ -30,6 +30,12 @@ SOURCES = ("model_acts", "templates_handbook", "templates_guidelines", "standard
 LIBRARIES = ("python-docx", "odfpy", "openpyxl")
 
 
+def available(datasets: Mapping[str, Any]) -> bool:
+    """True when every dataset the documents are made from is loaded (a page rendered with part of
+    the data, as in a unit test, has no documents to link)."""
+    return all(name in datasets for name in SOURCES)
+
+
 def generate(datasets: Mapping[str, Any], seconds: int) -> dict[str, bytes]:
     """Every document: site path -> bytes, in a fixed order."""
     files = {}

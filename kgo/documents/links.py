@@ -19,7 +19,10 @@ MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.
 
 def files(ctx: Any, dataset: str, item_id: str, edition: str | None = None) -> list[dict[str, str]]:
     """The files of one document in an edition (the page's by default), ready for a template:
-    format, relative link, MIME type, language tag and size in the page's language."""
+    format, relative link, MIME type, language tag and size in the page's language; none when the
+    data the documents are made from is not loaded (kgo.documents.build.available)."""
+    if not build.available(ctx.data):
+        return []
     edition = edition or ctx.lang
     return [{"format": f["format"], "href": ctx.file_url(f["path"]), "mime": MIME[f["ext"]],
              "lang": script_lang(edition), "size": format_size(f["bytes"], ctx.lang),
