@@ -14,7 +14,7 @@ import re
 import time
 import zipfile
 from collections.abc import Callable, Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 DEFAULT_EPOCH = 1700000000   # the Makefile's fallback when git gives no commit time
 ZIP_EPOCH_MIN = 315532800    # 1980-01-01, the earliest time a zip entry can hold
@@ -32,7 +32,7 @@ def epoch() -> int:
 
 def stamp(seconds: int) -> datetime:
     """The document's creation time: SOURCE_DATE_EPOCH as a UTC date and time (no microseconds)."""
-    return datetime.fromtimestamp(seconds, tz=timezone.utc).replace(microsecond=0)
+    return datetime.fromtimestamp(seconds, tz=UTC).replace(microsecond=0)
 
 
 def repack(data: bytes, seconds: int, rewrite: Mapping[str, Callable[[bytes], bytes]] | None = None) -> bytes:

@@ -9,14 +9,28 @@ import io
 from typing import Any
 
 from odf import dc, meta
+from odf.namespaces import TEXTNS
 from odf.opendocument import OpenDocumentText
-from odf.style import (DefaultStyle, FontFace, Footer, FooterStyle, HeaderFooterProperties, MasterPage,
-                       PageLayout, PageLayoutProperties, ParagraphProperties, Style, TableCellProperties,
-                       TableColumnProperties, TableProperties, TableRowProperties, TextProperties)
+from odf.style import (
+    DefaultStyle,
+    FontFace,
+    Footer,
+    FooterStyle,
+    HeaderFooterProperties,
+    MasterPage,
+    PageLayout,
+    PageLayoutProperties,
+    ParagraphProperties,
+    Style,
+    TableCellProperties,
+    TableColumnProperties,
+    TableProperties,
+    TableRowProperties,
+    TextProperties,
+)
 from odf.table import Table as OdfTable
 from odf.table import TableCell, TableColumn, TableHeaderRows, TableRow
 from odf.teletype import addTextToElement
-from odf.namespaces import TEXTNS
 from odf.text import H, P, PageCount, PageNumber, Span
 
 from kgo.documents import layout
@@ -43,7 +57,8 @@ class _Styles:
             odt.fontfacedecls.addElement(FontFace(name=name, fontfamily=f"'{name}'", fontfamilygeneric=family,
                                               fontpitch="variable"))
         default = DefaultStyle(family="paragraph")
-        default.addElement(TextProperties(**layout.odf_font(layout.SERIF), fontsize=f"{layout.BODY_PT}pt", **layout.odf_language(lang)))
+        default.addElement(TextProperties(**layout.odf_font(layout.SERIF), fontsize=f"{layout.BODY_PT}pt",
+                                          **layout.odf_language(lang)))
         odt.styles.addElement(default)
         self.named("Standard", "Standard", None, layout.SERIF, layout.BODY_PT, after="0.21cm", line="115%")
         for level, size in ((1, 14), (2, 12), (3, 11)):
@@ -146,7 +161,8 @@ def _page(odt: Any, doc: Document, styles: _Styles) -> None:
         margintop=f"{layout.MARGIN}mm", marginbottom=f"{layout.FOOTER_DISTANCE}mm",
         marginleft=f"{layout.MARGIN}mm", marginright=f"{layout.MARGIN}mm"))
     footer_style = FooterStyle()
-    footer_style.addElement(HeaderFooterProperties(minheight="5mm", margintop=f"{layout.MARGIN - layout.FOOTER_DISTANCE - 5}mm"))
+    gap = layout.MARGIN - layout.FOOTER_DISTANCE - 5   # the text ends MARGIN above the page's edge
+    footer_style.addElement(HeaderFooterProperties(minheight="5mm", margintop=f"{gap}mm"))
     page.addElement(footer_style)
     odt.automaticstyles.addElement(page)
     master = MasterPage(name="Standard", pagelayoutname=page)
@@ -174,7 +190,7 @@ def _table(odt: Any, table: Table, styles: _Styles, number: int, width_mm: float
         odt.text.addElement(_paragraph(styles.get("Caption"), table.caption))
     grid = OdfTable(name=f"Table{number}", stylename=styles.automatic(
         f"table-{width_mm}", "table", TableProperties(width=f"{width_mm}mm", align="left")))
-    for i, width in enumerate(layout.column_widths(table, width_mm)):
+    for width in layout.column_widths(table, width_mm):
         grid.addElement(TableColumn(stylename=styles.automatic(
             f"column-{width}", "table-column", TableColumnProperties(columnwidth=f"{width}mm"))))
     row_style = styles.automatic("row", "table-row", TableRowProperties(keeptogether="always"))

@@ -14,8 +14,18 @@ from typing import Any
 from odf import dc, meta
 from odf.namespaces import LOEXTNS
 from odf.opendocument import OpenDocumentSpreadsheet
-from odf.style import (DefaultStyle, FontFace, Footer, MasterPage, PageLayout, PageLayoutProperties,
-                       Style, TableCellProperties, TableColumnProperties, TextProperties)
+from odf.style import (
+    DefaultStyle,
+    FontFace,
+    Footer,
+    MasterPage,
+    PageLayout,
+    PageLayoutProperties,
+    Style,
+    TableCellProperties,
+    TableColumnProperties,
+    TextProperties,
+)
 from odf.table import ContentValidation, ContentValidations, TableCell, TableColumn, TableHeaderRows, TableRow
 from odf.table import Table as OdfTable
 from odf.teletype import addTextToElement
@@ -93,7 +103,7 @@ def write_xlsx(doc: Document, seconds: int) -> bytes:
         for column, width in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(column)].width = width
         for number, values in enumerate((table.columns, *table.rows), start=1):
-            lines = max((_lines(v, w) for v, w in zip(values, widths)), default=1)
+            lines = max((_lines(v, w) for v, w in zip(values, widths, strict=True)), default=1)
             ws.row_dimensions[number].height = lines * LINE_PT + 2
         ws.freeze_panes = "A2"
         ws.print_title_rows = "1:1"

@@ -70,14 +70,14 @@ def test_template_and_model_pages_link_their_documents(site):
              "templates_guidelines": "smernice/obrasci.md", "standards": "standardi/kontrolne-liste.md"}
     for lang, prefix in EDITIONS.items():
         html = {dataset: built_path(site, prefix, page).read_text(encoding="utf-8") for dataset, page in pages.items()}
-        for item, item_lang, fmt, path in files(site):
+        for item, item_lang, _fmt, path in files(site):
             if item_lang == lang:
                 assert f"dokumenti/{path.name}" in html[item.dataset], f"{pages[item.dataset]} ({lang}): no {path.name}"
 
 
 def test_every_text_document_is_a_proper_document(site):
     problems = []
-    for item, lang, fmt, path in files(site):
+    for _item, lang, fmt, path in files(site):
         if fmt in ("docx", "odt"):
             facts = (docx_facts if fmt == "docx" else odt_facts)(path.read_bytes())
             try:
@@ -88,7 +88,7 @@ def test_every_text_document_is_a_proper_document(site):
 
 
 def test_every_spreadsheet_has_a_header_row_and_its_language(site):
-    for item, lang, fmt, path in files(site):
+    for _item, _lang, fmt, path in files(site):
         if fmt == "xlsx":
             wb = openpyxl.load_workbook(path)
             assert wb.properties.language and wb.properties.title, path.name
