@@ -8,6 +8,7 @@ for the spreadsheet, :func:`kgo.methods.standards.checklist_rows` (the same tabl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -44,7 +45,11 @@ def _frame(datasets: Mapping[str, Any], dataset: str, lang: str) -> dict[str, st
     """Title-independent properties: subject (the publication), creator, licence."""
     pub = next(p for p in datasets["publications"]["publications"] if p["id"] == PUBLICATION[dataset])
     edition = max(datasets["editions"]["editions"], key=lambda e: e["number"])
-    licence = f"{t(edition['licence']['name'], lang)}, {edition['licence']['url']}"
+    name = t(edition["licence"]["name"], lang)
+    short = re.search(r"\(([^()]+)\)\s*$", edition["licence"]["name"]["sr"])
+    if lang == "cyr" and "cyr" not in edition["licence"]["name"] and short:
+        name = short.group(1)   # the licence's foreign name would be transliterated: its code instead
+    licence = f"{name}, {edition['licence']['url']}"
     subject = t(pub["title"], lang)
     return {"subject": subject, "creator": t(datasets["project"]["project"]["name"], lang),
             "licence": text("licence_note", lang, subject, licence)}

@@ -20,9 +20,10 @@ from pypdf import PdfReader
 from kgo.books.downloads import format_size
 from kgo.documents import build, catalogue
 from kgo.documents.package import epoch
+from kgo.editions.model import edition
 from tests.conftest import built_path
 from tests.tools import need
-from tests.unit.test_documents import check_text_document, datasets, docx_facts, odt_facts
+from tests.unit.test_documents import check_text_document, datasets, docx_facts, odt_facts, serbian_latin_words
 
 pytestmark = pytest.mark.slow
 
@@ -88,10 +89,13 @@ def test_every_text_document_is_a_proper_document(site):
 
 
 def test_every_spreadsheet_has_a_header_row_and_its_language(site):
-    for _item, _lang, fmt, path in files(site):
+    for _item, lang, fmt, path in files(site):
         if fmt == "xlsx":
             wb = openpyxl.load_workbook(path)
-            assert wb.properties.language and wb.properties.title, path.name
+            assert wb.properties.language == edition(lang).region_lang and wb.properties.title, path.name
+            if lang == "cyr":
+                cells = " ".join(str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value)
+                assert not serbian_latin_words(cells), f"{path.name}: {sorted(set(serbian_latin_words(cells)))[:12]}"
             for ws in wb.worksheets[:-1]:   # the last sheet is the guidance
                 assert ws.print_title_rows and all(c.font.b for c in ws[1] if c.value), f"{path.name}: {ws.title}"
         elif fmt == "ods":

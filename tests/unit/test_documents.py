@@ -136,9 +136,11 @@ def serbian_latin_words(text: str) -> list[str]:
     codes and terms the exception list keeps in Latin are left alone; so are addresses and codes)."""
     found = []
     for token in text.split():
-        if re.search(r"[0-9@/]|\.\w", token):
+        token = token.strip(".,;:!?()[]„“”\"'«»")
+        if not LATIN_WORD.search(token) or re.search(r"[0-9@/]|\.\w", token):
             continue
-        found += [w for w in LATIN_WORD.findall(token) if transliterate(w) != w]
+        if transliterate(token) != token:
+            found.append(token)
     return found
 
 
