@@ -25,22 +25,44 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 def _fonts(rpr: Any, name: str) -> None:
     """Name the font for every script; theme fonts (which win over named ones) are removed."""
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
+    fonts = child(rpr, "w:rFonts")
     for key in list(fonts.attrib):
         del fonts.attrib[key]
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         fonts.set(qn(attr), name)
 
 
+# The order of the children of the property elements this module and the writer touch (ECMA-376,
+# WordprocessingML schema): Word refuses a document whose properties are out of order.
+SEQUENCES = {
+    "pPr": ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+            "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+            "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+            "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+            "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"),
+    "rPr": ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+            "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w",
+            "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign",
+            "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath"),
+    "tblPr": ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+              "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook"),
+    "tcPr": ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+             "textDirection", "tcFitText", "vAlign", "hideMark"),
+    "tblCellMar": ("top", "left", "start", "bottom", "right", "end"),
+    "pBdr": ("top", "left", "bottom", "right", "between", "bar"),
+}
+
+
 def child(parent: Any, tag: str, **attrs: str) -> Any:
-    """The child ``tag`` of ``parent`` (made if missing) with the attributes set."""
+    """The child ``tag`` of ``parent`` (made if missing, in the schema's order) with the attributes set."""
     node = parent.find(qn(tag))
     if node is None:
         node = OxmlElement(tag)
-        parent.append(node)
+        sequence = SEQUENCES.get(parent.tag.rsplit("}", 1)[-1], ())
+        name = tag.removeprefix("w:")
+        later = {qn(f"w:{t}") for t in sequence[sequence.index(name) + 1:]} if name in sequence else set()
+        position = next((i for i, existing in enumerate(parent) if existing.tag in later), len(parent))
+        parent.insert(position, node)
     for key, value in attrs.items():
         node.set(qn(f"w:{key}"), value)
     return node

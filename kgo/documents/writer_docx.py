@@ -10,7 +10,7 @@ from typing import Any
 import docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
@@ -72,10 +72,10 @@ def _table(d: Any, table: Table, ids: dict[str, str], width_mm: float) -> None:
         column.width = Mm(widths[i])
     for r, row in enumerate(grid.rows):
         trpr = row._tr.get_or_add_trPr()
-        trpr.append(OxmlElement("w:cantSplit"))
+        child(trpr, "w:cantSplit")
         values = table.columns if r == 0 else table.rows[r - 1]
         if r == 0:
-            trpr.append(OxmlElement("w:tblHeader"))   # repeats on every page
+            child(trpr, "w:tblHeader")   # repeats on every page
         elif not any(values):
             child(trpr, "w:trHeight", val=str(layout.BLANK_ROW_TWIPS), hRule="atLeast")
         for c, cell in enumerate(row.cells):
@@ -135,7 +135,7 @@ def write_docx(doc: Document, seconds: int) -> bytes:
             _table(d, block, ids, width)
         if page_break:   # the block's first paragraph starts the new page
             first = next(e for e in list(body)[before:-1] if e.tag == qn("w:p"))
-            first.get_or_add_pPr().insert(0, OxmlElement("w:pageBreakBefore"))
+            child(first.get_or_add_pPr(), "w:pageBreakBefore")
             page_break = False
     _properties(d, doc, seconds)
     out = io.BytesIO()

@@ -334,3 +334,21 @@ def test_downloads_page_lists_every_document_in_every_edition():
     for item, lang, fmt in catalogue.all_files(data):
         assert catalogue.file_path(item, lang, fmt) in html
     assert html.count("<tr>") == len(catalogue.entries(data)) + len(catalogue.GROUPS)
+
+
+def test_docx_properties_are_in_the_order_of_the_schema():
+    """Word refuses a document whose paragraph, run, table or cell properties are out of order."""
+    from lxml import etree
+
+    from kgo.documents.docx_template import SEQUENCES
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for dataset, item_id in SAMPLE:
+        with zipfile.ZipFile(io.BytesIO(made(dataset, item_id, "cyr", "docx"))) as z:
+            parts = {name: etree.fromstring(z.read(name)) for name in ("word/document.xml", "word/styles.xml")}
+        for name, root in parts.items():
+            for parent, order in SEQUENCES.items():
+                for element in root.iter(f"{w}{parent}"):
+                    tags = [c.tag.removeprefix(w) for c in element if c.tag.removeprefix(w) in order]
+                    positions = [order.index(t) for t in tags]
+                    assert positions == sorted(positions), f"{item_id} {name}: w:{parent} out of order: {tags}"
