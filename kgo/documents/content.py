@@ -49,10 +49,9 @@ def _frame(datasets: Mapping[str, Any], dataset: str, lang: str) -> dict[str, st
     short = re.search(r"\(([^()]+)\)\s*$", edition["licence"]["name"]["sr"])
     if lang == "cyr" and "cyr" not in edition["licence"]["name"] and short:
         name = short.group(1)   # the licence's foreign name would be transliterated: its code instead
-    licence = f"{name}, {edition['licence']['url']}"
     subject = t(pub["title"], lang)
     return {"subject": subject, "creator": t(datasets["project"]["project"]["name"], lang),
-            "licence": text("licence_note", lang, subject, licence)}
+            "licence": text("licence_note", lang, subject, name), "licence_url": edition["licence"]["url"]}
 
 
 def _cite(source: Mapping[str, Any], lang: str) -> str:

@@ -76,7 +76,8 @@ class Document:
     title: str
     subject: str               # the publication it comes from
     creator: str               # the project that publishes it
-    licence: str               # the licence, for the document's comments
+    licence: str               # where it comes from and its licence, for the comments and guidance
+    licence_url: str           # the licence's address
     blocks: tuple[Block, ...]
     landscape: bool = False
     sheets: tuple[Table, ...] = field(default=())   # tables of the spreadsheet, one sheet each
@@ -86,3 +87,8 @@ class Document:
     @property
     def tables(self) -> tuple[Table, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Table))
+
+    @property
+    def comments(self) -> str:
+        """The document's comments (description) property: publication, licence and its address."""
+        return f"{self.licence} {self.licence_url}"

@@ -147,7 +147,7 @@ def _properties(d: Any, doc: Document, seconds: int) -> None:
     props = d.core_properties
     props.title, props.subject = doc.title, doc.subject
     props.author = props.last_modified_by = doc.creator
-    props.comments = doc.licence
+    props.comments = doc.comments
     props.language = edition(doc.lang).region_lang
     props.keywords, props.category = "", ""
     props.created = props.modified = stamp(seconds).replace(tzinfo=None)

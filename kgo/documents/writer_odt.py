@@ -249,7 +249,7 @@ def _note(odt: Any, note: Note, styles: _Styles, last: bool) -> None:
 
 def _metadata(odt: Any, doc: Document, seconds: int) -> None:
     when = stamp(seconds).strftime("%Y-%m-%dT%H:%M:%S")
-    for element in (dc.Title(text=doc.title), dc.Subject(text=doc.subject), dc.Description(text=doc.licence),
+    for element in (dc.Title(text=doc.title), dc.Subject(text=doc.subject), dc.Description(text=doc.comments),
                     dc.Language(text=edition(doc.lang).region_lang), meta.InitialCreator(text=doc.creator),
                     dc.Creator(text=doc.creator), meta.CreationDate(text=when), dc.Date(text=when)):
         odt.meta.addElement(element)

@@ -24,6 +24,7 @@ from odf.style import (
     Style,
     TableCellProperties,
     TableColumnProperties,
+    TableRowProperties,
     TextProperties,
 )
 from odf.table import ContentValidation, ContentValidations, TableCell, TableColumn, TableHeaderRows, TableRow
@@ -31,7 +32,7 @@ from odf.table import Table as OdfTable
 from odf.teletype import addTextToElement
 from odf.text import P, PageCount, PageNumber
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -44,6 +45,7 @@ from kgo.editions.model import edition
 VALIDATED_ROWS = 500           # rows of a list column that offer the answers
 MAX_CHARS = 35                 # the widest column, in characters (longer texts wrap)
 LINE_PT = 13                   # height of one line of 10 pt text
+GRID = "808080"                # borders of the table's cells
 MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
@@ -72,6 +74,14 @@ def _widths(table: Table) -> list[float]:
     return out
 
 
+def _height(values: tuple[str, ...], widths: list[float], bold: bool = False) -> float:
+    """Height of a row in points: its tallest cell, with a little to spare (a row that is too short
+    hides its last line; printing scaled to the page width makes text a little taller; bold is wider)."""
+    scale = 0.85 if bold else 1.0
+    lines = max((_lines(v, w * scale) for v, w in zip(values, widths, strict=True)), default=1)
+    return round(lines * LINE_PT * 1.08 + 3, 1)
+
+
 def _lines(value: str, width: float) -> int:
     """How many lines a wrapped text takes in a column ``width`` characters wide (an estimate:
     XLSX stores row heights, and spreadsheet programs do not all recompute them on opening)."""
@@ -86,6 +96,8 @@ def write_xlsx(doc: Document, seconds: int) -> bytes:
     body = Font(name=layout.SANS, size=10)
     bold = Font(name=layout.SANS, size=10, bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
+    side = Side(style="thin", color=GRID)
+    border = Border(left=side, right=side, top=side, bottom=side)   # printed, unlike the grid
     names = sheet_names(doc)
     page_of = text("page_of", doc.lang, "&P", "&N")
     for index, table in enumerate(doc.sheets):
@@ -96,15 +108,14 @@ def write_xlsx(doc: Document, seconds: int) -> bytes:
             ws.append(list(row))
         for cells in ws.iter_rows():
             for cell in cells:
-                cell.font, cell.alignment = (bold if cell.row == 1 else body), wrap
+                cell.font, cell.alignment, cell.border = (bold if cell.row == 1 else body), wrap, border
                 if cell.row == 1:
                     cell.fill = PatternFill("solid", fgColor=layout.HEADER_FILL)
         widths = _widths(table)
         for column, width in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(column)].width = width
         for number, values in enumerate((table.columns, *table.rows), start=1):
-            lines = max((_lines(v, w) for v, w in zip(values, widths, strict=True)), default=1)
-            ws.row_dimensions[number].height = lines * LINE_PT + 2
+            ws.row_dimensions[number].height = _height(values, widths, bold=number == 1)
         ws.freeze_panes = "A2"
         ws.print_title_rows = "1:1"
         for column, answers in table.choices:
@@ -115,14 +126,14 @@ def write_xlsx(doc: Document, seconds: int) -> bytes:
         _print_setup(ws, page_of)
     guide = wb.create_sheet(names[-1])
     guide.column_dimensions["A"].width = 100
-    for n, line in enumerate((*doc.guidance, doc.licence), start=1):
-        guide.row_dimensions[n].height = _lines(line, 100) * LINE_PT + 2
+    for n, line in enumerate((*doc.guidance, doc.licence, doc.licence_url), start=1):
+        guide.row_dimensions[n].height = _height((line,), [100])
         cell = guide.cell(row=n, column=1, value=line)
         cell.font, cell.alignment = (bold if n == 1 else body), wrap
     _print_setup(guide, page_of)
     props = wb.properties
     props.title, props.subject, props.creator, props.lastModifiedBy = doc.title, doc.subject, doc.creator, doc.creator
-    props.description, props.language = doc.licence, edition(doc.lang).region_lang
+    props.description, props.language = doc.comments, edition(doc.lang).region_lang
     props.created = props.modified = stamp(seconds).replace(tzinfo=None)
     out = io.BytesIO()
     wb.save(out)
@@ -152,10 +163,15 @@ def write_ods(doc: Document, seconds: int) -> bytes:
     default = DefaultStyle(family="table-cell")
     default.addElement(TextProperties(**layout.odf_font(layout.SANS), fontsize="10pt", **layout.odf_language(doc.lang)))
     ods.styles.addElement(default)
-    cell = _automatic(ods, "ce1", "table-cell", TableCellProperties(wrapoption="wrap", verticalalign="top"))
+    border = f"0.5pt solid #{GRID}"   # printed, unlike the grid
+    cell = _automatic(ods, "ce1", "table-cell", TableCellProperties(wrapoption="wrap", verticalalign="top",
+                                                                    border=border))
     head = _automatic(ods, "ce2", "table-cell", TableCellProperties(
-        wrapoption="wrap", verticalalign="top", backgroundcolor=f"#{layout.HEADER_FILL}"),
+        wrapoption="wrap", verticalalign="top", backgroundcolor=f"#{layout.HEADER_FILL}", border=border),
         TextProperties(fontweight="bold", fontweightasian="bold", fontweightcomplex="bold"))
+    plain = _automatic(ods, "ce3", "table-cell", TableCellProperties(wrapoption="wrap", verticalalign="top"))
+    plain_bold = _automatic(ods, "ce4", "table-cell", TableCellProperties(wrapoption="wrap", verticalalign="top"),
+                            TextProperties(fontweight="bold", fontweightasian="bold", fontweightcomplex="bold"))
     _ods_page(ods, doc)
     names = sheet_names(doc)
     validations = ContentValidations()
@@ -174,19 +190,20 @@ def write_ods(doc: Document, seconds: int) -> bytes:
             sheet.addElement(TableColumn(stylename=_automatic(
                 ods, f"co{index}-{n}", "table-column", TableColumnProperties(columnwidth=f"{width * 0.21:.2f}cm"))))
         header = TableHeaderRows()
-        header.addElement(_ods_row(table.columns, head, {}))
+        widths = _widths(table)
+        header.addElement(_ods_row(ods, table.columns, widths, head, {}, bold=True))
         sheet.addElement(header)
         for row in table.rows:
-            sheet.addElement(_ods_row(row, cell, lists))
+            sheet.addElement(_ods_row(ods, row, widths, cell, lists))
         ods.spreadsheet.addElement(sheet)
     guide = OdfTable(name=names[-1])
     guide.addElement(TableColumn(stylename=_automatic(ods, "co-guide", "table-column",
                                                       TableColumnProperties(columnwidth="21cm"))))
-    for n, line in enumerate((*doc.guidance, doc.licence)):
-        guide.addElement(_ods_row((line,), head if n == 0 else cell, {}))
+    for n, line in enumerate((*doc.guidance, doc.licence, doc.licence_url)):
+        guide.addElement(_ods_row(ods, (line,), [100], plain_bold if n == 0 else plain, {}))
     ods.spreadsheet.addElement(guide)
     when = stamp(seconds).strftime("%Y-%m-%dT%H:%M:%S")
-    for element in (dc.Title(text=doc.title), dc.Subject(text=doc.subject), dc.Description(text=doc.licence),
+    for element in (dc.Title(text=doc.title), dc.Subject(text=doc.subject), dc.Description(text=doc.comments),
                     dc.Language(text=edition(doc.lang).region_lang), meta.InitialCreator(text=doc.creator),
                     dc.Creator(text=doc.creator), meta.CreationDate(text=when), dc.Date(text=when)):
         ods.meta.addElement(element)
@@ -196,6 +213,10 @@ def write_ods(doc: Document, seconds: int) -> bytes:
 
 
 def _automatic(ods: Any, name: str, family: str, *props: Any) -> Style:
+    """The automatic style ``name``, made with ``props`` on first use."""
+    for existing in ods.automaticstyles.childNodes:
+        if existing.getAttribute("name") == name:
+            return existing
     style = Style(name=name, family=family)
     for prop in props:
         style.addElement(prop)
@@ -203,8 +224,11 @@ def _automatic(ods: Any, name: str, family: str, *props: Any) -> Style:
     return style
 
 
-def _ods_row(values: tuple[str, ...], style: Any, lists: dict[int, str]) -> Any:
-    row = TableRow()
+def _ods_row(ods: Any, values: tuple[str, ...], widths: list[float], style: Any, lists: dict[int, str],
+             bold: bool = False) -> Any:
+    height = _height(values, widths, bold)
+    row = TableRow(stylename=_automatic(ods, f"ro-{height}", "table-row", TableRowProperties(
+        rowheight=f"{height}pt", useoptimalrowheight="false")))
     for column, value in enumerate(values):
         extra = {"contentvalidationname": lists[column]} if column in lists else {}
         cell = TableCell(stylename=style, valuetype="string", **extra)
