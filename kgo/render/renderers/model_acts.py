@@ -8,6 +8,8 @@ the text itself, in the edition's language; the DOCX/ODT documents are made from
 
 * ``<!-- data: model_acts act id=ID -->`` — one model;
 * ``<!-- data: model_acts list -->`` — the table of every model, linking to its section.
+
+Each model offers its editable documents (kgo.documents) in the page's edition.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from kgo.documents import links
 from kgo.render.markers import record, renderer
 from kgo.text import dataset_label
 
@@ -108,7 +111,8 @@ def model_act(ctx, id: str) -> str:
         "purpose": ctx.t(model["purpose"]),
         "adopted_by": ctx.t(model["adopted_by"]),
     }, basis=basis, practice=practice, blocks=model_blocks(ctx, model), labels=labels,
-        translation=ctx.lang == "en")
+        translation=ctx.lang == "en", documents=links.files(ctx, DATASET, id),
+        download=ctx.ui("documents_download"))
 
 
 @renderer(DATASET, "list")

@@ -1,5 +1,7 @@
-"""Forms (templates) of the publications: a blank table on the page and a CSV per edition."""
+"""Forms (templates) of the publications: a blank table on the page, a CSV per edition and the
+editable documents (DOCX, ODT and, for lists of records, XLSX and ODS; kgo.documents)."""
 
+from kgo.documents import links
 from kgo.opendata.files import template_file
 from kgo.render.markers import record, renderer
 
@@ -7,7 +9,7 @@ from kgo.render.markers import record, renderer
 def _form(ctx, dataset: str, id: str) -> str:
     template = record(ctx.data[dataset]["templates"], id, "template", f"data/{dataset}.yaml")
     return ctx.render("templates_table.html", template=template, csv_url=ctx.file_url(
-        template_file(dataset, id, ctx.lang)))
+        template_file(dataset, id, ctx.lang)), documents=links.files(ctx, dataset, id))
 
 
 @renderer("templates_handbook", "table")
