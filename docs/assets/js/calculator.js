@@ -392,7 +392,9 @@
         var value = readNumber(input.value), path = input.getAttribute("data-param").split(":");
         var optional = input.hasAttribute("data-optional");
         if (value === null && optional) { value = null; }
-        else if (value === null || isNaN(value) || value < Number(input.min) || (input.max !== "" && value > Number(input.max))) {
+        else if (value === null || isNaN(value) ||
+                 (input.hasAttribute("data-min") && value < Number(input.getAttribute("data-min"))) ||
+                 (input.hasAttribute("data-max") && value > Number(input.getAttribute("data-max")))) {
           problems.push(message("bad_parameter", [input.getAttribute("data-label"), input.value]));
           return;
         }
