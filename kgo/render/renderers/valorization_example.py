@@ -221,6 +221,8 @@ def example_summary(ctx, municipality: str | None = None) -> str:
         for qid, q in data["prioritisation"]["quadrants"].items():
             members = [sectors.get(s, s) for s, row in ex.matrix[uid].items() if row["quadrant"] == qid]
             rows.append([cell(ctx.t(q["name"])), cell(", ".join(members) or "–")])
+        moving = [sectors.get(s, s) for s, values in ex.quadrants.get(uid, {}).items() if len(set(values)) > 1]
+        rows.append([cell(label(ctx, "summary_unstable")), cell(", ".join(moving) or "–")])
     caption = f"{label(ctx, 'caption_summary')} – {ctx.t(item['name'])}"
     return table(ctx, caption, [head(label(ctx, "summary_item")), head(label(ctx, "summary_value"))],
                  rows, note=illustrative_note(ctx))
