@@ -60,13 +60,18 @@ def sheet_titles(model: Mapping[str, Any], lang: str) -> dict[str, str]:
     return titles
 
 
-def workbook(model: Mapping[str, Any], sectors: Mapping[str, Any], lang: str) -> Workbook:
+def workbook(model: Mapping[str, Any], sectors: Mapping[str, Any], lang: str,
+             inputs_: tuple[Mapping[str, Any], list, Mapping[str, Any]] | None = None) -> Workbook:
+    """The workbook of an edition, filled with the worked example; ``inputs_`` = (params, units,
+    sector table) fills it with other parameters and inputs instead (the tests use random ones)."""
     params = method_params(model)
+    units, table = example_inputs(model, sectors, lang)
+    if inputs_ is not None:
+        params, units, table = inputs_
     layout = Layout.of(params)
     word = words(model, lang)
     titles = sheet_titles(model, lang)
     named = names(model, sectors, lang)
-    units, table = example_inputs(model, sectors, lang)
     quadrants = {k: t(v["name"], lang) for k, v in model["prioritisation"]["quadrants"].items()}
     lines = [t(line, lang) for line in model["calculator"]["instructions"]]
     book = Workbook(word("workbook_title"), edition(lang).lang)
