@@ -214,12 +214,13 @@
 
   function message(key, args) { return { key: key, args: args || [] }; }
 
+  /* The header is the first of the top rows that holds the first column's code; failing that, the
+     first that holds any other code (so that a missing first column is reported as such). */
   function findHeader(rows, required, firstCode) {
-    for (var r = 0; r < Math.min(rows.length, 10); r++) {
-      var cells = rows[r].map(function (c) { return String(c).trim(); });
-      if (cells.indexOf(firstCode) >= 0 || required.some(function (code) { return cells.indexOf(code) >= 0; })) {
-        return r;
-      }
+    var top = rows.slice(0, 10).map(function (row) { return row.map(function (c) { return String(c).trim(); }); });
+    for (var r = 0; r < top.length; r++) { if (top[r].indexOf(firstCode) >= 0) { return r; } }
+    for (var k = 0; k < top.length; k++) {
+      if (required.some(function (code) { return top[k].indexOf(code) >= 0; })) { return k; }
     }
     return -1;
   }
@@ -416,8 +417,18 @@
       return { params: params, problems: problems };
     }
 
+    /* A table that scrolls sideways takes keyboard focus (as overrides/main.html does at load). */
+    function focusable() {
+      Array.prototype.forEach.call(root.querySelectorAll("table"), function (box) {
+        var x = getComputedStyle(box).overflowX;
+        var scrolls = (x === "auto" || x === "scroll") && box.scrollWidth > box.clientWidth + 1;
+        if (scrolls && !box.hasAttribute("tabindex")) { box.setAttribute("tabindex", "0"); box.setAttribute("data-kg-scroll", ""); }
+      });
+    }
+
     function table(caption, headers, rows, numericFrom) {
       var el = document.createElement("table");
+      el.className = "data-table";
       var cap = document.createElement("caption"); cap.textContent = caption; el.appendChild(cap);
       var thead = document.createElement("thead"), tr = document.createElement("tr");
       headers.forEach(function (h, i) {
@@ -482,7 +493,7 @@
       }), 1);
       table(ui.caption_index, [ui.unit, ui.index, ui.rank], units.map(function (u, i) {
         return [u.name, number(result.index[i], 1), result.rank[i] === null ? "–" : String(result.rank[i])];
-      }), 1).className = "ki-calc-index";
+      }), 1).classList.add("ki-calc-index");
       if (sectors) {
         table(ui.caption_lq, [ui.sector, ui.share_local, ui.share_region, ui.lq, ui.concentration], result.sectors.map(function (s) {
           return [s.name, number(s.local_share, 2), number(s.region_share, 2), number(s.lq, 2), number(s.concentration, 1)];
@@ -491,9 +502,10 @@
           result.sectors.map(function (s) {
             return [s.name, number(s.qualitative_potential, 1), number(s.potential, 1), number(s.readiness, 1),
                     s.quadrant === null ? ui.not_in_matrix : data.quadrant_names[s.quadrant]];
-          }), 1).className = "ki-calc-matrix";
+          }), 1).classList.add("ki-calc-matrix");
         chart(result.sectors, params.threshold);
       }
+      focusable();
     }
 
     function exportRows(result, params, units) {
@@ -588,6 +600,8 @@
       if (event.target.hasAttribute("data-param") && state.units !== null) { update(); }
     });
     root.addEventListener("submit", function (event) { event.preventDefault(); });
+    root.addEventListener("toggle", focusable, true);
+    window.addEventListener("resize", focusable);
     Array.prototype.forEach.call(root.querySelectorAll("[hidden][data-needs-script]"), function (el) { el.hidden = false; });
   }
 
