@@ -9,9 +9,27 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from kgo.calculator.formulas import ref, span, text
-from kgo.calculator.layout import (CODE_ROW, LABEL_ROW, MAX_UNITS, P_CHECK, P_CODE, P_DIM, P_DIRECTION, P_HIGH,
-                                   P_IWEIGHT, P_LOW, P_NAME, P_REF_MAX, P_REF_MIN, P_VALUE, P_WEIGHT, SECTOR_CODES,
-                                   TOTAL_CODE, UNIT_CODE, Layout)
+from kgo.calculator.layout import (
+    CODE_ROW,
+    LABEL_ROW,
+    MAX_UNITS,
+    P_CHECK,
+    P_CODE,
+    P_DIM,
+    P_DIRECTION,
+    P_HIGH,
+    P_IWEIGHT,
+    P_LOW,
+    P_NAME,
+    P_REF_MAX,
+    P_REF_MIN,
+    P_VALUE,
+    P_WEIGHT,
+    SECTOR_CODES,
+    TOTAL_CODE,
+    UNIT_CODE,
+    Layout,
+)
 from kgo.calculator.model import Sheet, Validation
 
 Words = Callable[[str], str]
@@ -43,9 +61,10 @@ def params_sheet(title: str, params: Mapping[str, Any], layout: Layout, names: M
         sheet.put(row, P_CODE, dim["id"], "code")
         sheet.put(row, P_WEIGHT, dim["weight"], "param", validation="weight")
         first, last = layout.indicator_param_rows.start, layout.indicator_param_rows.stop - 1
-        total = f"SUMIF({span(None, first, P_DIM, last, P_DIM)},{ref(None, row, P_CODE)},{span(None, first, P_IWEIGHT, last, P_IWEIGHT)})"
-        sheet.put(row, P_CHECK, formula=f"IF(ABS({total}-1)<=0.0005,{text(words('sum_ok'))},{text(words('sum_not_one'))})",
-                  style="check")
+        dims, weights = span(None, first, P_DIM, last, P_DIM), span(None, first, P_IWEIGHT, last, P_IWEIGHT)
+        total = f"SUMIF({dims},{ref(None, row, P_CODE)},{weights})"
+        ok, not_one = text(words("sum_ok")), text(words("sum_not_one"))
+        sheet.put(row, P_CHECK, formula=f"IF(ABS({total}-1)<=0.0005,{ok},{not_one})", style="check")
     sums = layout.dimension_sum_row
     weights = span(None, layout.dimension_param_rows.start, P_WEIGHT, layout.dimension_param_rows.stop - 1, P_WEIGHT)
     sheet.put(sums, P_NAME, words("weights_sum"), "label")
@@ -169,8 +188,8 @@ def checks_sheet(title: str, params: Mapping[str, Any], layout: Layout, words: W
         for ind in layout.indicators:
             col = layout.indicator_col(ind)
             value = ref("input", row, col)
-            sheet.put(row, col, formula=f"IF(OR({ref(None, row, 1, fixed_col=True)}=\"\",NOT(ISNUMBER({value}))),\"\",{value})",
-                      style="result")
+            name = ref(None, row, 1, fixed_col=True)
+            sheet.put(row, col, formula=f"IF(OR({name}=\"\",NOT(ISNUMBER({value}))),\"\",{value})", style="result")
         cells = span("input", row, 2, row, last_col, fixed=False)
         sheet.put(row, layout.check_message_col, style="check",
                   formula=f"IF(AND({ref(None, row, 1)}=\"\",COUNTA({cells})>0),{text(words('check_no_name'))},"

@@ -16,8 +16,7 @@ from odf.namespaces import nsdict
 from odf.number import Number, NumberStyle
 from odf.opendocument import OpenDocumentSpreadsheet
 from odf.style import ParagraphProperties, Style, TableCellProperties, TableColumnProperties, TextProperties
-from odf.table import (ContentValidation, ContentValidations, ErrorMessage, Table, TableCell, TableColumn,
-                       TableRow)
+from odf.table import ContentValidation, ContentValidations, ErrorMessage, Table, TableCell, TableColumn, TableRow
 from odf.text import P
 
 from kgo.calculator.formulas import column, to_ods

@@ -7,8 +7,21 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from kgo.calculator.formulas import ref, span, text
-from kgo.calculator.layout import (CODE_ROW, INDEX_CODES, LABEL_ROW, LQ_CODES, MATRIX_CODES, P_DIRECTION,
-                                   P_IWEIGHT, P_REF_MAX, P_REF_MIN, P_VALUE, P_WEIGHT, UNIT_CODE, Layout)
+from kgo.calculator.layout import (
+    CODE_ROW,
+    INDEX_CODES,
+    LABEL_ROW,
+    LQ_CODES,
+    MATRIX_CODES,
+    P_DIRECTION,
+    P_IWEIGHT,
+    P_REF_MAX,
+    P_REF_MIN,
+    P_VALUE,
+    P_WEIGHT,
+    UNIT_CODE,
+    Layout,
+)
 from kgo.calculator.model import Sheet
 
 Words = Callable[[str], str]
@@ -78,8 +91,9 @@ def dimensions_sheet(title: str, params: Mapping[str, Any], layout: Layout, name
             total = "+".join(weights[i] for i in members)
             available = "+".join(f"IF(ISNUMBER({cells[i]}),{weights[i]},0)" for i in members)
             weighted = "+".join(f"IF(ISNUMBER({cells[i]}),{weights[i]}*{cells[i]},0)" for i in members)
+            name = ref(None, row, 1, fixed_col=True)
             sheet.put(row, layout.dimension_col(dim["id"]), style="result", formula=(
-                f"IF({ref(None, row, 1, fixed_col=True)}=\"\",\"\",IF(OR(({available})<=0,({available})<{share}*({total})-{EPS}),"
+                f"IF({name}=\"\",\"\",IF(OR(({available})<=0,({available})<{share}*({total})-{EPS}),"
                 f"\"\",({weighted})/({available})))"))
     return sheet
 
@@ -143,7 +157,8 @@ def matrix_sheet(title: str, params: Mapping[str, Any], layout: Layout, quadrant
     sheet.put(2, 1, words("matrix_note"), "note")
     _head(sheet, MATRIX_CODES, [words(f"matrix_{c}") for c in MATRIX_CODES])
     scale = f"{float(params['scale']):g}"
-    levels, share, threshold = _param(layout, "levels"), _param(layout, "qualitative_share"), _param(layout, "threshold")
+    levels, threshold = _param(layout, "levels"), _param(layout, "threshold")
+    share = _param(layout, "qualitative_share")
     for out_row, in_row in zip(layout.result_sector_rows, layout.sector_rows, strict=True):
         lq_c = ref("lq", out_row, 5)
         sheet.put(out_row, 1, formula=ref("lq", out_row, 1))
@@ -155,10 +170,12 @@ def matrix_sheet(title: str, params: Mapping[str, Any], layout: Layout, quadrant
             return "(" + "+".join(f"{scale}*({x}-1)/({levels}-1)" for x in items) + f")/{len(items)}"
 
         k = ref(None, out_row, 2)
+        name = ref(None, out_row, 1, fixed_col=True)
         sheet.put(out_row, 2, style="result", formula=(
-            f"IF(OR({ref(None, out_row, 1, fixed_col=True)}=\"\",NOT(ISNUMBER({lq_c})),NOT(AND({ok}))),\"\",{mean('potential')})"))
+            f"IF(OR({name}=\"\",NOT(ISNUMBER({lq_c})),NOT(AND({ok}))),\"\",{mean('potential')})"))
         sheet.put(out_row, 3, style="result", formula=f"IF(ISNUMBER({k}),{lq_c},\"\")")
-        sheet.put(out_row, 4, style="result", formula=f"IF(ISNUMBER({k}),{share}*{k}+(1-{share})*{ref(None, out_row, 3)},\"\")")
+        conc = ref(None, out_row, 3)
+        sheet.put(out_row, 4, style="result", formula=f"IF(ISNUMBER({k}),{share}*{k}+(1-{share})*{conc},\"\")")
         sheet.put(out_row, 5, style="result", formula=f"IF(ISNUMBER({k}),{mean('readiness')},\"\")")
         p, r = ref(None, out_row, 4), ref(None, out_row, 5)
         high_p, high_r = f"{p}>={threshold}-{EPS}", f"{r}>={threshold}-{EPS}"

@@ -120,7 +120,8 @@ def test_bad_file_names_row_and_column(page, server, calculator_page, datasets, 
     upload(page, tmp_path, "los.csv", csv_text(rows))
     wait_state(page, "error")
     messages = page.text_content(".ki-calc .ki-calc-messages")
-    expected = payload["ui"]["msg_not_a_number"].replace("{1}", "4").replace("{2}", f"{codes[2]} (D)").replace("{3}", "dva")
+    template = payload["ui"]["msg_not_a_number"]
+    expected = template.replace("{1}", "4").replace("{2}", f"{codes[2]} (D)").replace("{3}", "dva")
     assert expected in messages
     assert payload["ui"]["msg_empty_row"].replace("{1}", "5") in messages
     assert page.is_disabled(".ki-calc button[data-action=export]")

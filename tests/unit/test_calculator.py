@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from kgo.methods.valorization import calculate, compute_example, example_sectors, example_units, method_params
 from tests.tools import ROOT, need
 
-SCRIPT = ROOT / "docs" / "assets" / "js" / "calculator.js"
+SCRIPT = ROOT / "docs" / "assets" / "js" / "calculator-method.js"
 RUNNER = (
     "const calc = require(process.argv[1]);"
     "const jobs = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
@@ -85,8 +85,9 @@ def case(draw) -> dict:
     rows = [{"name": f"s{k}", "local": draw(count), "region": draw(count),
              "levels": {c["id"]: draw(st.one_of(st.none(), st.integers(1, p["levels"]))) for c in p["criteria"]}}
             for k in range(draw(st.integers(0, 5)))]
-    sectors = draw(st.one_of(st.none(), st.just({"local_total": draw(st.one_of(st.none(), st.just(0.0), st.floats(1, 1e5))),
-                                                 "region_total": draw(st.floats(1, 1e6)), "rows": rows})))
+    local_total = draw(st.one_of(st.none(), st.just(0.0), st.floats(1, 1e5)))
+    table = {"local_total": local_total, "region_total": draw(st.floats(1, 1e6)), "rows": rows}
+    sectors = draw(st.one_of(st.none(), st.just(table)))
     return {"kind": "compute", "params": p, "units": units, "sectors": sectors}
 
 
@@ -152,10 +153,12 @@ def test_bad_files_name_row_and_column():
 
 
 def test_sector_file():
-    good = read("sector,local,region,p1,r1\ntotal,100,1000,,\nweaving,10,20,4,2\npottery,5,50,,\n", SECTOR_SPEC, "sectors")
+    text = "sector,local,region,p1,r1\ntotal,100,1000,,\nweaving,10,20,4,2\npottery,5,50,,\n"
+    good = read(text, SECTOR_SPEC, "sectors")
     assert good["problems"] == []
     assert good["sectors"]["local_total"] == 100 and good["sectors"]["rows"][0]["levels"] == {"p1": 4, "r1": 2}
     assert keys(read("sector,local,region,p1,r1\nweaving,10,20,4,2\n", SECTOR_SPEC, "sectors")["problems"]) == [
         ("no_total", ["total", "sector"])]
-    assert keys(read("sector,local,region,p1,r1\ntotal,100,1000,,\nw,1,2,5,1\n", SECTOR_SPEC, "sectors")["problems"]) == [
+    bad = read("sector,local,region,p1,r1\ntotal,100,1000,,\nw,1,2,5,1\n", SECTOR_SPEC, "sectors")
+    assert keys(bad["problems"]) == [
         ("bad_level", [3, "p1 (D)", "5", 4])]

@@ -234,7 +234,8 @@ def test_libreoffice_recalculates_random_inputs(datasets, tmp_path_factory):
     base = method_params(model)
 
     @settings(max_examples=2, deadline=None, phases=[Phase.explicit, Phase.generate],
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture])
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                     HealthCheck.function_scoped_fixture])
     @given(st.lists(cases(base), min_size=4, max_size=6))
     def check(batch):
         folder = tmp_path_factory.mktemp("random")

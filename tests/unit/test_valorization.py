@@ -437,7 +437,8 @@ def test_primer_prose_claims_hold(datasets):
     # step 6: "the sector with the highest quotient is not a small one: among the largest by employment"
     lqs = ex.lq["primer"]
     top_lq = max(lqs, key=lqs.get)
-    employed = next(u for u in datasets["valorization"]["example"]["units"] if u["id"] == "primer")["employment"]["sectors"]
+    primer = next(u for u in datasets["valorization"]["example"]["units"] if u["id"] == "primer")
+    employed = primer["employment"]["sectors"]
     assert sorted(employed.values(), reverse=True).index(employed[top_lq]) <= 1
     # step 7: "the panel rated every sector in scope"
     assert set(ex.matrix["primer"]) == {s["id"] for s in datasets["sectors"]["sectors"]}
@@ -509,7 +510,8 @@ def test_derived_and_assessment_rules():
     model = small_model()
     model["indicators"][0]["derived"] = "employment-share"
     errors = v.validate_valorization(model, small_sectors())
-    assert any(e.startswith("example.units[0].values.jobs: 'jobs' is computed from the unit's employment") for e in errors)
+    assert any(e.startswith("example.units[0].values.jobs: 'jobs' is computed from the unit's employment")
+               for e in errors)
     model = small_model()
     model["example"]["units"][0]["employment"]["sectors"]["film"] = 1
     model["example"]["reference"]["employment"]["sectors"]["film"] = 5

@@ -2,7 +2,7 @@
 
 :func:`calculate` takes the parameters (:func:`.params.method_params`), the units with their raw
 indicator values and, optionally, one municipality's sector table, and returns every result as
-plain data. ``docs/assets/js/calculator.js`` (``computeResults``) and the spreadsheet formulas of
+plain data. ``docs/assets/js/calculator-method.js`` (``computeResults``) and the spreadsheet formulas of
 ``kgo/calculator`` implement the same steps; the tests compare them with this function on random
 inputs.
 

@@ -19,8 +19,13 @@ from kgo.methods.valorization.calculator import calculate
 from kgo.methods.valorization.numbers import round_half_up
 from kgo.methods.valorization.params import method_params
 from kgo.methods.valorization.scores import SCALE, add
-from kgo.methods.valorization.sensitivity import (index_sensitivity, matrix_sensitivity, matrix_variants,
-                                                  rank_range, weight_sets)
+from kgo.methods.valorization.sensitivity import (
+    index_sensitivity,
+    matrix_sensitivity,
+    matrix_variants,
+    rank_range,
+    weight_sets,
+)
 
 DERIVED_DECIMALS = 2
 

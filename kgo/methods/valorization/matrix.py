@@ -61,8 +61,10 @@ def position(params: Mapping[str, Any], levels_by_criterion: Mapping[str, Any], 
     levels = int(params["levels"])
     if lq is None or any(not valid_level(levels_by_criterion.get(c["id"]), levels) for c in params["criteria"]):
         return None
-    pot = [level_to_score(levels_by_criterion[c["id"]], levels) for c in params["criteria"] if c["group"] == "potential"]
-    rdy = [level_to_score(levels_by_criterion[c["id"]], levels) for c in params["criteria"] if c["group"] == "readiness"]
+    def scores(group: str) -> list[float]:
+        return [level_to_score(levels_by_criterion[c["id"]], levels) for c in params["criteria"] if c["group"] == group]
+
+    pot, rdy = scores("potential"), scores("readiness")
     share = float(params["qualitative_share"])
     qual = _mean(pot)
     conc = concentration_score(lq, float(params["lq_cap"]))

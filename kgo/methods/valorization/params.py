@@ -2,7 +2,7 @@
 
 :func:`method_params` turns the data into one plain, JSON-ready dictionary. The same dictionary
 drives the three implementations of the method — the build-time Python of this package, the
-browser script ``docs/assets/js/calculator.js`` and the formulas of the spreadsheet calculator
+browser script ``docs/assets/js/calculator-method.js`` and the formulas of the spreadsheet calculator
 (``kgo/calculator``) — so a weight or a threshold changes in the data and nowhere else.
 """
 

@@ -27,8 +27,7 @@ from typing import Any
 
 from kgo.methods.valorization import weight_sets
 from kgo.render.markers import record, renderer
-from kgo.render.renderers.valorization_common import (WEIGHT_DECIMALS, cell, dim_names, head, label, model, num,
-                                                      table)
+from kgo.render.renderers.valorization_common import WEIGHT_DECIMALS, cell, dim_names, head, label, model, num, table
 
 
 @renderer("valorization", "dimensions")
@@ -203,7 +202,8 @@ def parameters_table(ctx) -> str:
         ("param_threshold", label(ctx, "symbol_threshold"), value(rules["threshold"])),
         ("param_missing", "", value(data["missing_data"]["min_weight_share"])),
     ]
-    body = [[cell(label(ctx, key)), cell(symbol, code=bool(symbol)), cell(text, num=True)] for key, symbol, text in rows]
+    body = [[cell(label(ctx, key)), cell(symbol, code=bool(symbol)), cell(text, num=True)]
+            for key, symbol, text in rows]
     headers = [head(label(ctx, "parameter")), head(label(ctx, "symbol")), head(label(ctx, "value"), True)]
     return table(ctx, label(ctx, "caption_parameters"), headers, body, note=label(ctx, "parameters_note"))
 

@@ -20,10 +20,25 @@ from __future__ import annotations
 
 from kgo.methods.valorization import lq_band
 from kgo.render.markers import renderer
-from kgo.render.renderers.valorization_common import (LQ_DECIMALS, NUMBER_DECIMALS, WEIGHT_DECIMALS, cell, dim_names,
-                                                      example, head, illustrative_note, label, model, num,
-                                                      quadrant_names, raw_decimals, sector_names, table, unit,
-                                                      unit_names)
+from kgo.render.renderers.valorization_common import (
+    LQ_DECIMALS,
+    NUMBER_DECIMALS,
+    WEIGHT_DECIMALS,
+    cell,
+    dim_names,
+    example,
+    head,
+    illustrative_note,
+    label,
+    model,
+    num,
+    quadrant_names,
+    raw_decimals,
+    sector_names,
+    table,
+    unit,
+    unit_names,
+)
 
 
 def _unit_headers(ctx, first: str):
@@ -118,7 +133,8 @@ def example_lq(ctx, municipality: str | None = None) -> str:
             cell(band_names[lq_band(lq, bands)]),
         ])
     total = sum(item["employment"]["sectors"].values())
-    rows.append([cell(label(ctx, "all_sectors")), cell(ctx.num(total), num=True, strong=True), cell(ctx.num(e), num=True),
+    rows.append([cell(label(ctx, "all_sectors")), cell(ctx.num(total), num=True, strong=True),
+                 cell(ctx.num(e), num=True),
                  cell(num(ctx, ex.values[item["id"]].get("eco-employment", 100 * total / e), 2), num=True, strong=True),
                  cell(""), cell(""), cell(""), cell(""), cell("")])
     headers = [head(label(ctx, "sector")), head(label(ctx, "employment_local"), True),
@@ -214,7 +230,8 @@ def example_summary(ctx, municipality: str | None = None) -> str:
         top = max(lqs, key=lambda s: lqs[s])
         size_rank = 1 + sum(1 for v in employed.values() if v > employed[top])
         rows.append([cell(label(ctx, "summary_top_lq")),
-                     cell(label(ctx, "summary_top_lq_text", sector=sectors.get(top, top), lq=num(ctx, lqs[top], LQ_DECIMALS),
+                     cell(label(ctx, "summary_top_lq_text", sector=sectors.get(top, top),
+                                lq=num(ctx, lqs[top], LQ_DECIMALS),
                                 employed=ctx.num(employed[top]), place=ctx.num(size_rank),
                                 count=ctx.num(len(employed))))])
     if uid in ex.matrix:

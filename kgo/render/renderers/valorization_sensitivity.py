@@ -15,9 +15,22 @@ view                            arguments
 from __future__ import annotations
 
 from kgo.render.markers import renderer
-from kgo.render.renderers.valorization_common import (cell, example, head, illustrative_note, label, model, num,
-                                                      quadrant_names, raw_decimals, sector_names, table, unit, unit_names,
-                                                      variant_name)
+from kgo.render.renderers.valorization_common import (
+    cell,
+    example,
+    head,
+    illustrative_note,
+    label,
+    model,
+    num,
+    quadrant_names,
+    raw_decimals,
+    sector_names,
+    table,
+    unit,
+    unit_names,
+    variant_name,
+)
 
 
 def _stability(ctx, stable: bool) -> dict:
