@@ -4,7 +4,8 @@ Marker (DATASET ``valorization``): ``<!-- data: valorization calculator -->``.
 
 The renderer writes the method's parameters (kgo.methods.valorization.method_params) and the
 interface's words as JSON into the page; docs/assets/js/calculator.js reads them and computes in
-the browser with docs/assets/js/calculator-method.js. Without JavaScript the block still offers the spreadsheets and the CSV templates.
+the browser with docs/assets/js/calculator-method.js. Without JavaScript the block still offers the
+spreadsheets and the CSV templates.
 """
 
 from __future__ import annotations
