@@ -17,7 +17,7 @@ from kgo.data import reference
 from kgo.data.loader import DataError, Rules, load_datasets
 from kgo.data.publications import chapters_exist
 from kgo.methods.standards import validate_standards
-from kgo.methods.valorization import validate_sectors, validate_valorization
+from kgo.methods.valorization.checks import validate_sectors, validate_valorization
 from kgo.project import ROOT
 
 

@@ -1,4 +1,4 @@
-"""Calculations and checks of the Guidelines (hooks/valorization.py) and their tables.
+"""Calculations and checks of the Guidelines (kgo/methods/valorization/) and their tables.
 
 Every expected number is worked out by hand in the comments next to it.
 """
@@ -13,6 +13,12 @@ import pytest
 from kgo.methods import valorization as v
 from kgo.render.markers import RenderContext
 from kgo.text import fmt_number
+
+
+def shown(value, lang, decimals=0):
+    """A number as the Guidelines' tables print it (rounded half up, like the browser calculator)."""
+    from kgo.render.renderers.valorization_common import num
+    return num(RenderContext(data={}, lang=lang), value, decimals)
 
 # --- a small model: 2 dimensions, 3 indicators, 3 fictional units ----------------------------
 
@@ -36,7 +42,7 @@ def small_model() -> dict:
             {"id": "equal", "name": text("Equal"), "description": text("-"),
              "weights": {"economy": 0.5, "assets": 0.5}},
         ],
-        "scales": {"qualitative": {"levels": 4, "labels": {}},
+        "scales": {"normalisation": {"min": 0, "max": 100}, "qualitative": {"levels": 4, "labels": {}},
                    "lq_bands": [{"id": "low", "max": 0.8}, {"id": "average", "min": 0.8, "max": 1.25},
                                 {"id": "high", "min": 1.25}]},
         "criteria": [
@@ -46,6 +52,8 @@ def small_model() -> dict:
              "descriptors": [{"level": n, "text": text(str(n))} for n in (1, 2, 3, 4)]},
         ],
         "prioritisation": {"qualitative_share": 0.6, "lq_cap": 2.0, "threshold": 50},
+        "missing_data": {"min_weight_share": 0.5},
+        "sensitivity": {"qualitative_share": [0.5], "lq_cap": [3.0], "threshold": [45]},
         "example": {
             "reference": {"id": "region", "illustrative": True, "name": text("Region"),
                           "employment": {"total": 1000, "sectors": {"crafts": 10, "arts": 50}}},
@@ -330,7 +338,7 @@ def _cells(html: str) -> list[list[str]]:
 
 @pytest.mark.parametrize("lang", ["sr", "en"])
 def test_index_table_matches_calculation(datasets, lang):
-    from kgo.render.renderers.valorization import example_index
+    from kgo.render.renderers.valorization_example import example_index
     ex = v.compute_example(datasets["valorization"])
     html = example_index(RenderContext(data=datasets, lang=lang))
     names = {u["id"]: u["name"][lang] for u in datasets["valorization"]["example"]["units"]}
@@ -338,33 +346,33 @@ def test_index_table_matches_calculation(datasets, lang):
     for unit in ex.units:
         row = next(r for r in body if r[0] == names[unit])
         assert row[1] == fmt_number(ex.ranks[unit], lang)
-        assert row[2] == fmt_number(ex.index[unit], lang, 1)
+        assert row[2] == shown(ex.index[unit], lang, 1)
 
 
 @pytest.mark.parametrize("lang", ["sr", "en"])
 def test_lq_table_matches_calculation(datasets, lang):
-    from kgo.render.renderers.valorization import example_lq
+    from kgo.render.renderers.valorization_example import example_lq
     ex = v.compute_example(datasets["valorization"])
     html = example_lq(RenderContext(data=datasets, lang=lang), municipality="primer")
     sectors = {s["id"]: s["name"][lang] for s in datasets["sectors"]["sectors"]}
     body = _cells(html)[1:]
     for sector, lq in ex.lq["primer"].items():
         row = next(r for r in body if r[0] == sectors[sector])
-        assert row[7] == fmt_number(lq, lang, 2)
+        assert row[7] == shown(lq, lang, 2)
 
 
 def test_numbers_follow_the_edition(datasets):
-    from kgo.render.renderers.valorization import example_normalised
+    from kgo.render.renderers.valorization_example import example_normalised
     ex = v.compute_example(datasets["valorization"])
     sr = example_normalised(RenderContext(data=datasets, lang="sr"))
     en = example_normalised(RenderContext(data=datasets, lang="en"))
     value = ex.normalised["env-budget"]["primer"]
-    assert fmt_number(value, "sr", 1) in sr and "," in fmt_number(value, "sr", 1)
-    assert fmt_number(value, "en", 1) in en and "." in fmt_number(value, "en", 1)
+    assert shown(value, "sr", 1) in sr and "," in shown(value, "sr", 1)
+    assert shown(value, "en", 1) in en and "." in shown(value, "en", 1)
 
 
 def test_matrix_and_summary_render_quadrants(datasets):
-    from kgo.render.renderers.valorization import example_matrix, example_summary
+    from kgo.render.renderers.valorization_example import example_matrix, example_summary
     ex = v.compute_example(datasets["valorization"])
     quadrants = datasets["valorization"]["prioritisation"]["quadrants"]
     html = example_matrix(RenderContext(data=datasets, lang="en"), municipality="primer")
@@ -378,11 +386,11 @@ def test_matrix_and_summary_render_quadrants(datasets):
 def test_every_view_renders_in_both_editions(datasets):
     from kgo.render.markers import registry
     args = {"indicators": {"dimension": "economy"}, "criterion": {"id": "authenticity"},
-            "bands": {"scale": "index"}}
+            "bands": {"scale": "index"}, "example-matrix-sensitivity": {"municipality": "primer"}}
     for (dataset, view), fn in registry().items():
         if dataset not in ("valorization", "sectors"):
             continue
-        for lang in ("sr", "en"):
+        for lang in ("sr", "en", "cyr"):
             html = fn(RenderContext(data=datasets, lang=lang), **args.get(view, {}))
             assert "<table" in html and "<caption>" in html and 'scope="col"' in html, (view, lang)
 
@@ -419,24 +427,118 @@ def test_rules_are_registered_with_the_loader(datasets):
 def test_primer_prose_claims_hold(datasets):
     """docs/*/smernice/primer.md describes the example in words; if the data change, so must the text."""
     ex = v.compute_example(datasets["valorization"])
-    # "with more weight on participation and assets, Primer and Dolina swap places"
-    assert ex.ranks["dolina"] < ex.ranks["primer"]
-    assert ex.sensitivity_ranks["community-focus"]["primer"] < ex.sensitivity_ranks["community-focus"]["dolina"]
-    # "with more weight on the economy, two municipalities from the middle swap places"
-    assert ex.ranks["brdo"] < ex.ranks["izvor"]
-    assert ex.sensitivity_ranks["economy-focus"]["izvor"] < ex.sensitivity_ranks["economy-focus"]["brdo"]
-    # "only the last place is stable under all weights"
+    # step 5: "different weights change only the order of the two local governments at the top"
+    top = sorted(ex.units, key=ex.ranks.get)[:2]
+    assert {ex.rank_range[u] for u in top} == {(1, 2)}
+    assert all(best == worst for u, (best, worst) in ex.rank_range.items() if u not in top)
+    # step 4: "the last unit is the weakest in the group on almost every indicator"
     last = max(ex.ranks, key=ex.ranks.get)
-    assert ex.rank_range[last] == (len(ex.units), len(ex.units))
-    assert all(best != worst for u, (best, worst) in ex.rank_range.items() if u != last)
-    # "the last unit is the weakest in the group on almost every indicator"
-    assert sum(ex.normalised[i][last] == 0 for i in ex.normalised) >= len(ex.normalised) - 1
-    # "the sector with the highest LQ is art crafts, with few people employed"
+    assert sum(ex.normalised[i][last] == 0 for i in ex.normalised) >= len(ex.normalised) - 2
+    # step 6: "the sector with the highest quotient is not a small one: among the largest by employment"
     lqs = ex.lq["primer"]
-    assert max(lqs, key=lqs.get) == "crafts"
-    # "a city strong in economy and skills, a smaller municipality strong in assets"
+    top_lq = max(lqs, key=lqs.get)
+    primer = next(u for u in datasets["valorization"]["example"]["units"] if u["id"] == "primer")
+    employed = primer["employment"]["sectors"]
+    assert sorted(employed.values(), reverse=True).index(employed[top_lq]) <= 1
+    # step 7: "the panel rated every sector in scope"
+    assert set(ex.matrix["primer"]) == {s["id"] for s in datasets["sectors"]["sectors"]}
+    # step 9: "most sectors stay in the same field; the one that moves has its potential just below the threshold"
+    moving = [s for s, q in ex.quadrants["primer"].items() if len(set(q)) > 1]
+    assert 1 <= len(moving) < len(ex.quadrants["primer"]) / 2
+    threshold = datasets["valorization"]["prioritisation"]["threshold"]
+    assert all(threshold - 2 < ex.matrix["primer"][s]["potential"] < threshold for s in moving)
+    # step 3: "a city strong in economy and skills, a smaller municipality strong in assets"
     assert max(ex.units, key=lambda u: ex.dimension_scores[u]["economy"]) == "dolina"
     assert max(ex.units, key=lambda u: ex.dimension_scores[u]["assets"]) == "brdo"
     # the summary speaks of sectors in "develop" and "build capacity" and of sectors kept under "monitor"
     quadrants = {row["quadrant"] for row in ex.matrix["primer"].values()}
     assert {"develop", "build-capacity", "monitor"} <= quadrants
+
+
+# --- the method's new rules -------------------------------------------------------------------
+
+def test_missing_values_are_not_zero():
+    # jobs missing for c: min/max over a and b only; c's economy = obstacles alone (weight 0.5 of 1: enough)
+    model = small_model()
+    del model["example"]["units"][2]["values"]["jobs"]
+    params = v.method_params(model)
+    units = [{"name": u["id"], "values": {k: u["values"].get(k) for k in ("jobs", "obstacles", "venues")}}
+             for u in model["example"]["units"]]
+    result = v.calculate(params, units)
+    assert result["normalised"][2]["jobs"] is None
+    assert result["normalised"][1]["jobs"] == 100  # b is now the best of a (10) and b (20)
+    assert result["dimensions"][2]["economy"] == pytest.approx(50)  # obstacles 30 -> 50
+    # with a minimum share of 0.6 the half weight is not enough: no score, no index, no rank
+    strict = v.with_changes(params, min_weight_share=0.6)
+    result = v.calculate(strict, units)
+    assert result["dimensions"][2]["economy"] is None and result["index"][2] is None and result["rank"][2] is None
+    assert result["rank"][:2] == [2, 1]
+
+
+def test_reference_values_fix_the_bounds_and_hold_the_scale():
+    params = v.with_changes(v.method_params(small_model()), reference={"jobs": (0, 20)})
+    units = [{"name": n, "values": {"jobs": x, "obstacles": 1, "venues": 1}} for n, x in (("a", 10), ("b", 30))]
+    result = v.calculate(params, units)
+    assert result["bounds"]["jobs"] == [0, 20]
+    assert [r["jobs"] for r in result["normalised"]] == [50, 100]   # 30 is beyond the reference max: held at 100
+
+
+def test_matrix_leaves_out_a_sector_without_every_level():
+    params = v.method_params(small_model())
+    table = {"local_total": 100, "region_total": 1000,
+             "rows": [{"name": "x", "local": 3, "region": 10, "levels": {"authenticity": 4}},
+                      {"name": "y", "local": 3, "region": 0, "levels": {"authenticity": 4, "capacity": 2}}]}
+    rows = v.sector_results(params, table)
+    assert rows[0]["lq"] == pytest.approx(3) and rows[0]["quadrant"] is None
+    assert rows[1]["lq"] is None and rows[1]["quadrant"] is None
+
+
+def test_fixed_rounds_like_the_browser():
+    assert v.fixed(2.25, 1) == "2.3" and v.fixed(0.125, 2) == "0.13" and v.fixed(1.005, 2) == "1.00"
+    assert v.fixed(64.0696, 2) == "64.07" and v.fixed(0.0, 2) == "0.00" and v.fixed(100, 0) == "100"
+
+
+def test_employment_share_is_derived_from_the_sector_figures(datasets):
+    model = datasets["valorization"]
+    ex = v.compute_example(model)
+    for unit in model["example"]["units"]:
+        total = sum(unit["employment"]["sectors"].values())
+        assert ex.values[unit["id"]]["eco-employment"] == round(100 * total / unit["employment"]["total"], 2)
+
+
+def test_derived_and_assessment_rules():
+    model = small_model()
+    model["indicators"][0]["derived"] = "employment-share"
+    errors = v.validate_valorization(model, small_sectors())
+    assert any(e.startswith("example.units[0].values.jobs: 'jobs' is computed from the unit's employment")
+               for e in errors)
+    model = small_model()
+    model["example"]["units"][0]["employment"]["sectors"]["film"] = 1
+    model["example"]["reference"]["employment"]["sectors"]["film"] = 5
+    errors = v.validate_valorization(model)
+    assert any("sector 'film' is neither assessed nor listed under not_assessed" in e for e in errors)
+    model["example"]["units"][0]["not_assessed"] = {"film": {"sr": "x", "en": "x"}}
+    assert v.validate_valorization(model) == []
+    errors = v.validate_valorization(small_model(), {"sectors": [{"id": "crafts"}, {"id": "arts"}, {"id": "film"}]})
+    assert any(e.startswith("example.units[0].employment.sectors: give every sector") for e in errors)
+
+
+def test_every_parameter_is_printed(datasets):
+    from kgo.render.renderers.valorization import parameters_table
+
+    rules = datasets["valorization"]["prioritisation"]
+    for lang in ("sr", "en", "cyr"):
+        html = parameters_table(RenderContext(data=datasets, lang=lang))
+        for value in (rules["qualitative_share"], rules["lq_cap"], rules["threshold"],
+                      datasets["valorization"]["missing_data"]["min_weight_share"]):
+            text = fmt_number(value, lang, 0 if float(value).is_integer() else 1)
+            assert f">{text}<" in html, (lang, value)
+
+
+def test_access_table_names_every_indicator(datasets):
+    from kgo.render.renderers.valorization import access_table
+
+    html = access_table(RenderContext(data=datasets, lang="en"))
+    for ind in datasets["valorization"]["indicators"]:
+        assert ind["name"]["en"] in html
+    assert "apr.gov.rs" in html
