@@ -28,6 +28,7 @@ class BuildContext:
     cyrillic_rules: Any = None                  # the exception list, compiled once per build
     cache_version: str | None = None            # hash of code and data: part of every cache key
     problems: list[str] = field(default_factory=list)  # a preview shows these instead of stopping
+    guarded: list[Any] = field(default_factory=list)   # content-guard findings of every edition (kgo.guard)
 
     @property
     def docs(self) -> Path:
