@@ -55,11 +55,13 @@ def _hashes(texts: list[str]) -> str:
     return "".join(f" {h}" for h in dict.fromkeys(digest(text) for text in texts))
 
 
-def policy(html: str) -> str:
-    """The Content-Security-Policy of a finished page."""
+def policy(html: str, preview: bool = False) -> str:
+    """The Content-Security-Policy of a finished page. In a preview (``mkdocs serve``) inline
+    scripts run: the server puts its live-reload script into every page as it sends it."""
+    scripts = " 'unsafe-inline'" if preview else _hashes(inline_scripts(html))
     return "; ".join([
         "default-src 'self'",
-        f"script-src 'self'{_hashes(inline_scripts(html))}",
+        f"script-src 'self'{scripts}",
         "style-src 'self' 'unsafe-inline'",
         f"style-src-elem 'self'{_hashes(inline_styles(html))}",
         "style-src-attr 'unsafe-inline'",
@@ -86,7 +88,7 @@ def _noopener(match: re.Match) -> str:
     return tag[:rel.start()] + f'rel={rel["q"]}{value}{rel["q"]}' + tag[rel.end():]
 
 
-def secure_page(html: str) -> str:
+def secure_page(html: str, preview: bool = False) -> str:
     """The page with its policies in the head and ``rel="noopener"`` on links that open a new window.
     A text without a head (not a page) comes back as it was."""
     anchor = _CHARSET.search(html) or _HEAD.search(html)
@@ -94,6 +96,6 @@ def secure_page(html: str) -> str:
         return html
     html = _BLANK_LINK.sub(_noopener, html)
     anchor = _CHARSET.search(html) or _HEAD.search(html)
-    meta = (f'\n<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    meta = (f'\n<meta http-equiv="Content-Security-Policy" content="{policy(html, preview)}">'
             f'\n<meta name="referrer" content="{REFERRER}">')
     return html[:anchor.end()] + meta + html[anchor.end():]

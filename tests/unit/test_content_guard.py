@@ -266,6 +266,13 @@ def test_the_policy_allows_the_sites_own_files_and_the_pages_inline_scripts_by_h
     assert directives["connect-src"] == "'self'" and directives["img-src"] == "'self' data:"
 
 
+def test_a_preview_lets_the_live_reload_script_run_and_blocks_the_rest_as_always():
+    directives = dict(d.split(" ", 1) for d in policy(FINISHED, preview=True).split("; "))
+    assert directives["script-src"] == "'self' 'unsafe-inline'"
+    assert directives["img-src"] == "'self' data:" and directives["connect-src"] == "'self'"
+    assert "'unsafe-inline'" not in policy(FINISHED).split("; ")[1]  # script-src of a build
+
+
 def test_the_finished_page_gets_its_policies_first_in_the_head_and_noopener():
     page = secure_page(FINISHED)
     head = page.split("<meta charset=\"utf-8\">", 1)[1].lstrip().splitlines()
