@@ -33,6 +33,7 @@ def rules(hits):
     ('<a href="javascript:alert(1)">x</a>', "javascript-url"),
     ('<a href=" JaVa\tScript:alert(1)">x</a>', "javascript-url"),
     ('<a href="&#106;avascript:alert(1)">x</a>', "javascript-url"),
+    ('<a href="javascript&colon;alert(1)">x</a>', "javascript-url"),
     ('<img src="https://evil.example/x.png">', "remote-resource"),
     ('<img src="//evil.example/x.png">', "remote-resource"),
     ('<img srcset="a.png 1x, https://evil.example/x.png 2x">', "remote-resource"),
