@@ -29,6 +29,7 @@ class BuildContext:
     cache_version: str | None = None            # hash of code and data: part of every cache key
     problems: list[str] = field(default_factory=list)  # a preview shows these instead of stopping
     pages: dict[str, set[str]] = field(default_factory=dict)  # the docs paths of each edition's pages
+    guarded: list[Any] = field(default_factory=list)   # content-guard findings of every edition (kgo.guard)
 
     @property
     def docs(self) -> Path:

@@ -49,9 +49,12 @@ def browser():
         browser.close()
 
 
+# The pages' Content-Security-Policy blocks inline scripts, and so Playwright's add_script_tag (how
+# axe-core is put into a page): these shared contexts bypass it. The policy itself is tested, with
+# contexts that keep it, in test_csp.py.
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     page = context.new_page()
     yield page
     context.close()
@@ -136,7 +139,7 @@ def open_page(page, url: str) -> None:
 @pytest.fixture(scope="session")
 def contexts(browser):
     """One browser context per viewport for the whole session (pages are opened and closed in it)."""
-    made = {name: browser.new_context(viewport=size) for name, size in VIEWPORTS.items()}
+    made = {name: browser.new_context(viewport=size, bypass_csp=True) for name, size in VIEWPORTS.items()}
     yield made
     for context in made.values():
         context.close()

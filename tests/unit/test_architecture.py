@@ -16,7 +16,7 @@ LAYERS = [
     {"data", "search"},
     {"cyrillic"},
     {"text"},
-    {"methods", "render", "books", "opendata", "checks", "documents", "calculator"},
+    {"methods", "render", "books", "opendata", "checks", "documents", "calculator", "guard"},
     {"rules", "engine"},
 ]
 ENGINE = ("mkdocs", "material", "mkdocs_static_i18n")

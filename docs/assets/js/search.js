@@ -287,6 +287,8 @@
     var list = document.getElementById("kg-search-results");
     var status = document.getElementById("kg-search-status");
     var root = page.dataset.root;
+    /* Results follow the typing; Enter sends nothing (an inline onsubmit would break the CSP). */
+    page.querySelector("form").addEventListener("submit", function (e) { e.preventDefault(); });
     loadIndex(page.dataset.index).then(function (index) {
       var run = function () {
         var q = input.value.trim();
