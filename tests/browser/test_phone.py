@@ -6,9 +6,17 @@ fits the answers on a few pages."""
 
 from __future__ import annotations
 
-import pytest
+import csv
+import io
+import json
+import re
+from pathlib import Path
 
-from tests.browser.conftest import EDITIONS, open_page, page_url
+import pytest
+import yaml
+
+from kgo.methods.standards import score
+from tests.browser.conftest import EDITIONS, ROOT, open_page, page_url
 
 pytestmark = pytest.mark.slow
 
@@ -169,3 +177,180 @@ def test_switcher_keeps_the_section_scrolled_to(phone, server, key_pages):
     switch(phone, "sr-Cyrl")
     assert phone.url == page_url(server, "sr-Cyrl", chapter) + "#" + anchor
     assert in_view(phone, anchor)
+
+
+# --- The self-assessment's CSV files and print view ---------------------------------------------------
+
+RECORD = {"municipality": "Opština Primer", "date": "2026-12-01",
+          "assessors": "Koordinatorka KLER-a; službenik za finansije, \"Primer\""}
+NOTE = "Odluka skupštine, 2024; nacrt \"plana\""
+MAX_PRINTED_PAGES = 4  # A4: the header, the result, the areas and 51 answers with notes
+
+
+@pytest.fixture(scope="module")
+def standards() -> dict:
+    return yaml.safe_load((ROOT / "data" / "standards.yaml").read_text(encoding="utf-8"))
+
+
+def mixed_answers(data: dict) -> dict[str, str]:
+    """Every answer in turn (partly met gives quarter points: decimals), every seventh left open."""
+    cycle = [a["id"] for a in data["scoring"]["answers"]]
+    return {s["id"]: cycle[i % len(cycle)] for i, s in enumerate(data["standards"]) if i % 7 != 6}
+
+
+def open_form(page, server, path: str, edition: str) -> dict:
+    page.on("dialog", lambda dialog: dialog.accept())
+    open_page(page, page_url(server, edition, path))
+    page.wait_for_selector("form.ki-sa[data-ki-sa-ready='1'] .ki-sa-result:not([hidden])")
+    return json.loads(page.text_content("form.ki-sa script.ki-sa-data"))
+
+
+def fill(page, answers: dict[str, str], notes: dict[str, str]) -> None:
+    for key, value in RECORD.items():
+        page.fill(f"form.ki-sa [data-record='{key}']", value)
+    for sid, value in answers.items():
+        page.check(f"form.ki-sa input[type=radio][data-standard='{sid}'][value='{value}']")
+    for sid, value in notes.items():
+        page.fill(f"form.ki-sa textarea[data-standard='{sid}']", value)
+    page.dispatch_event("form.ki-sa textarea[data-record='assessors']", "input")
+
+
+def form_state(page) -> tuple[dict, dict, dict]:
+    answers = page.eval_on_selector_all("form.ki-sa input[type=radio]:checked",
+                                        "els => Object.fromEntries(els.map(e => [e.dataset.standard, e.value]))")
+    notes = page.eval_on_selector_all(
+        "form.ki-sa textarea[data-standard]",
+        "els => Object.fromEntries(els.filter(e => e.value).map(e => [e.dataset.standard, e.value]))")
+    record = {key: page.input_value(f"form.ki-sa [data-record='{key}']") for key in RECORD}
+    return answers, notes, record
+
+
+def export(page, tmp_path: Path) -> tuple[str, bytes]:
+    with page.expect_download() as info:
+        page.click("form.ki-sa button[data-action='export']")
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    return info.value.suggested_filename, target.read_bytes()
+
+
+def load(page, path: Path) -> str:
+    page.set_input_files("form.ki-sa .ki-sa-load input[type=file]", str(path))
+    status = page.locator("form.ki-sa .ki-sa-load__status")
+    status.filter(has_text=re.compile(r"\S")).wait_for()
+    return status.text_content()
+
+
+def points(value: float, decimal: str) -> str:
+    """Points as the form writes them: 3, 0,75 / 0.75 (no trailing zeros beyond the quarter)."""
+    decimals = 0 if float(value).is_integer() else 1 if (value * 2).is_integer() else 2
+    return f"{value:.{decimals}f}".replace(".", decimal)
+
+
+@pytest.mark.parametrize("edition", ["sr-Latn", "sr-Cyrl", "en"])
+def test_csv_export_opens_right_and_loads_back(browser, server, key_pages, standards, edition, tmp_path):
+    path = key_pages["self-assessment"]
+    answers = mixed_answers(standards)
+    notes = {standards["standards"][0]["id"]: NOTE, standards["standards"][5]["id"]: "Ugovor br. 12/2025"}
+    writer = browser.new_context(viewport=PHONE, accept_downloads=True)
+    page = writer.new_page()
+    data = open_form(page, server, path, edition)
+    fill(page, answers, notes)
+    name, raw = export(page, tmp_path)
+    writer.close()
+
+    serbian = edition != "en"
+    delimiter, decimal = (";", ",") if serbian else (",", ".")
+    assert data["csv"] == {"delimiter": delimiter, "decimal": decimal}
+    assert name == f"samoprocena-standardi-opstina-primer-{RECORD['date']}-{data['filenames']['suffix']}.csv"
+    assert raw.startswith(b"\xef\xbb\xbf"), "no UTF-8 byte-order mark: Excel would guess the encoding"
+    text = raw.decode("utf-8-sig")
+    assert text.splitlines()[0].count(delimiter) == len(data["csv_columns"]) - 1, f"header not split by {delimiter}"
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    assert rows[0] == data["csv_columns"]
+    assert all(len(row) == len(rows[0]) for row in rows), "a row has another number of cells"
+    by_id = {s["id"]: s for s in standards["standards"]}
+    factors = {a["id"]: a["factor"] for a in standards["scoring"]["answers"]}
+    codes = {v: k for k, v in data["codes"].items()}
+    for row in rows[1:-1]:
+        sid = codes[row[0]]
+        expected = points(factors[answers[sid]] * by_id[sid]["points"], decimal) if sid in answers else ""
+        assert row[9] == expected, f"{row[0]}: earned {row[9]!r}, expected {expected!r}"
+        assert row[11:14] == [RECORD["municipality"], RECORD["date"], RECORD["assessors"]]
+    assert any(decimal in row[9] for row in rows[1:-1]), "no decimal points earned: the test proves nothing"
+    other = "." if serbian else ","
+    assert not any(other in row[9] for row in rows[1:]), "a decimal mark of the other dialect"
+    # The row of totals: maximum points, points earned, the percentage and the outcome.
+    result = score(standards, answers)
+    total = rows[-1]
+    assert total[0] in data["total_labels"]
+    assert total[4] == str(result.maximum)
+    assert total[9] == points(result.earned, decimal)
+    assert total[10] == f"{result.percent:.1f}%".replace(".", decimal)
+    assert total[8] == data["outcomes"][result.level]["label"]
+
+    # Loads back into a fresh browser (another computer): answers, notes and record.
+    reader = browser.new_context(viewport=PHONE)
+    page = reader.new_page()
+    try:
+        open_form(page, server, path, edition)
+        assert form_state(page)[0] == {}, "a fresh browser should start empty"
+        (tmp_path / name).write_bytes(raw)
+        message = load(page, tmp_path / name)
+        assert page.get_attribute("form.ki-sa .ki-sa-load__status", "data-problem") is None, message
+        assert form_state(page) == (answers, notes, RECORD)
+        assert str(len(answers)) in message
+        # ... and survives a reload, as answers typed in do.
+        page.reload(wait_until="load")
+        page.wait_for_selector("form.ki-sa[data-ki-sa-ready='1'] .ki-sa-result:not([hidden])")
+        assert form_state(page) == (answers, notes, RECORD)
+    finally:
+        reader.close()
+
+
+def test_a_file_of_another_edition_loads_and_a_wrong_file_changes_nothing(browser, server, key_pages, standards,
+                                                                          tmp_path):
+    path = key_pages["self-assessment"]
+    answers = mixed_answers(standards)
+    context = browser.new_context(viewport=PHONE, accept_downloads=True)
+    page = context.new_page()
+    try:
+        open_form(page, server, path, "sr-Cyrl")
+        fill(page, answers, {})
+        name, raw = export(page, tmp_path)
+        open_form(page, server, path, "en")
+        page.click("form.ki-sa button[data-action='reset']")
+        assert form_state(page)[0] == {}
+        (tmp_path / name).write_bytes(raw)
+        load(page, tmp_path / name)
+        assert form_state(page)[0] == answers, "answers saved in the Cyrillic edition did not load into English"
+
+        wrong = tmp_path / "budzet.csv"
+        wrong.write_text("Pozicija;Iznos\nKultura;1.232,5\n", encoding="utf-8-sig")
+        message = load(page, wrong)
+        assert page.get_attribute("form.ki-sa .ki-sa-load__status", "data-problem") is not None
+        assert "budzet.csv" in message
+        assert form_state(page)[0] == answers, "a wrong file changed the answers"
+    finally:
+        context.close()
+
+
+def test_print_view_fits_the_answers_on_a_few_pages(phone, server, key_pages, standards):
+    data = open_form(phone, server, key_pages["self-assessment"], "sr-Cyrl")
+    answers = mixed_answers(standards)
+    notes = {s["id"]: NOTE for s in standards["standards"][::4]}
+    fill(phone, answers, notes)
+    phone.emulate_media(media="print")
+    try:
+        report = phone.text_content("form.ki-sa .ki-sa-report")
+        for value in (RECORD["municipality"], RECORD["date"], RECORD["assessors"], NOTE):
+            assert value in report
+        assert not phone.is_visible("form.ki-sa .ki-sa-item"), "the questions are printed, not only the answers"
+        assert not phone.is_visible("form.ki-sa .ki-sa-load"), "the load control is printed"
+        rows = phone.locator("form.ki-sa .ki-sa-report__answers tbody tr")
+        assert rows.count() == len(standards["standards"])
+        pdf = phone.pdf(format="A4", print_background=False)
+    finally:
+        phone.emulate_media(media="screen")
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    assert 1 <= pages <= MAX_PRINTED_PAGES, f"the print view takes {pages} A4 pages"
+    assert data["outcomes"]
