@@ -237,6 +237,7 @@ def test_csv_export_offers_the_answers_as_a_file(page, server, key_pages, standa
     assert info.value.suggested_filename == f"{names['blank']}-{names['suffix']}.csv"
     blank = tmp_path / "blank.csv"
     info.value.save_as(blank)
-    blank_rows = list(csv.reader(io.StringIO(blank.read_text(encoding="utf-8-sig")), delimiter=data["csv"]["delimiter"]))
+    blank_text = blank.read_text(encoding="utf-8-sig")
+    blank_rows = list(csv.reader(io.StringIO(blank_text), delimiter=data["csv"]["delimiter"]))
     assert len(blank_rows) == 1 + len(standards["standards"])
     assert all(row[-4:] == ["", "", "", standards["scheme"]["version"]] for row in blank_rows[1:])

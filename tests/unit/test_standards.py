@@ -857,7 +857,8 @@ def test_form_writes_the_editions_csv_dialect_and_reads_every_edition(datasets, 
     out = render(datasets, "form", lang, page="standardi/samoprocena.md")
     payload = json.loads(re.search(r'class="ki-sa-data">(.*?)</script>', out, re.S).group(1))
     # Serbian office software expects ';' and decimal commas; English ',' and points.
-    assert payload["csv"] == ({"delimiter": ",", "decimal": "."} if lang == "en" else {"delimiter": ";", "decimal": ","})
+    serbian = {"delimiter": ";", "decimal": ","}
+    assert payload["csv"] == ({"delimiter": ",", "decimal": "."} if lang == "en" else serbian)
     assert payload["filenames"]["suffix"] in {"sr-latn", "sr-cyrl", "en"}
     # A file saved in any edition loads: every edition's header, answer labels and codes are known.
     assert [checklist_rows(real, code)[0] for code in ("sr", "cyr", "en")] == payload["csv_headers"]
