@@ -354,3 +354,47 @@ def test_print_view_fits_the_answers_on_a_few_pages(phone, server, key_pages, st
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
     assert 1 <= pages <= MAX_PRINTED_PAGES, f"the print view takes {pages} A4 pages"
     assert data["outcomes"]
+
+
+# --- Someone to call ------------------------------------------------------------------------------
+
+
+def test_contact_details_need_a_source_from_the_data(tmp_path):
+    """The schema refuses a contact detail without its source (address and access date)."""
+    from kgo.data.loader import load_one
+
+    data = yaml.safe_load((ROOT / "data" / "contacts.yaml").read_text(encoding="utf-8"))
+    assert all(d["source"]["url"] and d["source"]["accessed"] for o in data["organisations"] for d in o["details"])
+    undated_source = {"title": "t", "publisher": "p", "date": "2026"}  # no address, no access date
+    for broken in ({"kind": "phone", "value": "018 000 000"},
+                   {"kind": "email", "value": "x@primer.rs", "source": undated_source}):
+        bad = json.loads(json.dumps(data))
+        bad["organisations"][0]["details"].append(broken)
+        folder = tmp_path / broken["kind"]
+        folder.mkdir()
+        for name in ("common.schema.json", "contacts.schema.json"):
+            (folder / name).write_text((ROOT / "data" / name).read_text(encoding="utf-8"), encoding="utf-8")
+        (folder / "contacts.yaml").write_text(yaml.safe_dump(bad, allow_unicode=True), encoding="utf-8")
+        _, errors = load_one(folder / "contacts.yaml", "contacts", folder)
+        assert errors, f"a {broken['kind']} without a full source passed the schema"
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_agency_and_the_corrections_contact_are_on_the_pages_and_in_the_footer(phone, server, edition):
+    data = yaml.safe_load((ROOT / "data" / "contacts.yaml").read_text(encoding="utf-8"))
+    agency = data["organisations"][0]
+    website = next(d for d in agency["details"] if d["kind"] == "website")
+    for path in ("usluge/", "mreza/", "o-projektu/"):
+        open_page(phone, page_url(server, edition, path))
+        block = phone.locator(f".data-contacts#contact-{agency['id']}")
+        assert block.count() == 1, f"{edition} {path}: no contact block"
+        assert block.locator(f"a[href='{website['value']}']").count() == 1
+        assert block.locator(f"a[href='{website['source']['url']}']").count() == 1, "the source is not cited"
+    assert phone.locator(".data-corrections").count() == 1, "the about page does not say how to report errors"
+    assert "@" not in phone.text_content(".data-corrections"), "an e-mail address for corrections is invented"
+    footer = phone.locator(".md-footer .kg-footer-contact a")
+    assert footer.count() == 2
+    assert footer.nth(1).get_attribute("href").endswith("/issues/new/choose")
+    with phone.expect_navigation():
+        footer.nth(0).click()
+    assert phone.url.endswith("usluge/#contacts") and in_view(phone, "contacts")
