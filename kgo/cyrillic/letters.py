@@ -44,6 +44,13 @@ ROMAN_LETTERS_RE = re.compile(r"[IVXLCDM]+")
 # words. "I" is also the sentence-initial conjunction.
 ROMAN_WORDS = frozenset({"I", "MI", "VI", "LI", "DIV"})
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?…])[\s\"'„“”‘’«»()\[\]*_>#+\-]*$")
+# A numeral that numbers a section or an item: first on its line (after Markdown marks such as
+# "> ", "**", "## ", "- " or "| "), followed by "." or ")": "**II. Sastav.**", "IV) Rok".
+NUMBERING_PREFIX = r"[ \t>*_#+\-|]*"
+NUMBERING_RE = re.compile(rf"^{NUMBERING_PREFIX}(?P<numeral>[IVXLCDM]+)[.)]", re.MULTILINE)
+NUMBERING_PLACE_RE = re.compile(rf"^{NUMBERING_PREFIX}$")  # a cut-off context starts with "\0"
+# A one-letter numeral is Roman in a numbering sequence when a neighbour numbers a line too.
+SEQUENCE_NEIGHBOURS = {"I": ("II",), "V": ("IV", "VI"), "X": ("IX", "XI")}
 PREVIOUS_WORD_RE = re.compile(rf"({_ALPHA}+)[^\w\n]*$")
 NEXT_WORD_RE = re.compile(rf"[^\w\n]*({_ALPHA}+)")
 

@@ -11,7 +11,7 @@ from itertools import groupby
 from operator import itemgetter
 
 from kgo.cyrillic.letters import PROTECTED, Exceptions
-from kgo.cyrillic.words import exception_rules, strip_marks, transliterate
+from kgo.cyrillic.words import exception_rules, numbering_numerals, strip_marks, transliterate
 
 # --- Markdown -----------------------------------------------------------------------------------
 
@@ -24,12 +24,14 @@ def transliterate_markdown(md: str, exceptions: Exceptions | Iterable[str] | Non
     autolinks, link and image targets (their text and title are converted), reference definitions
     and labels, footnote labels, attribute lists (``{#anchor}``), admonition types, includes
     (``{!file!}``), Jinja tags, abbreviation definitions, HTML entities, emoji shortcodes and keys.
-    ``{lat}…{/lat}`` keeps its content Latin and the marks are removed.
+    ``{lat}…{/lat}`` keeps its content Latin and the marks are removed. Roman numerals that
+    number lines anywhere on the page decide whether a lone "I." or "V." is a numeral.
     """
     rules = exception_rules(exceptions)
+    numbering = numbering_numerals(md)
 
     def text(piece: str) -> str:
-        return transliterate(piece, rules)
+        return transliterate(piece, rules, numbering)
 
     def protected(piece: str) -> str:
         return unicodedata.normalize("NFC", strip_marks(piece))

@@ -24,12 +24,15 @@ from kgo.cyrillic.letters import (
     JOINER_RE,
     MARKER_RE,
     NEXT_WORD_RE,
+    NUMBERING_PLACE_RE,
+    NUMBERING_RE,
     PLAIN_RE,
     PREVIOUS_WORD_RE,
     ROMAN_LETTERS_RE,
     ROMAN_RE,
     ROMAN_WORDS,
     SENTENCE_START_RE,
+    SEQUENCE_NEIGHBOURS,
     SPLIT,
     TABLE,
     Exceptions,
@@ -42,26 +45,50 @@ EXCEPTIONS_PATH = ROOT / "data" / "cyrillic_exceptions.yaml"
 # --- plain text ---------------------------------------------------------------------------------
 
 
-def transliterate(text: str, exceptions: Exceptions | Iterable[str] | None = None) -> str:
+def transliterate(text: str, exceptions: Exceptions | Iterable[str] | None = None,
+                  numbering: frozenset[str] | None = None) -> str:
     """Serbian Latin plain text → Serbian Cyrillic.
 
     ``exceptions``: None uses ``data/cyrillic_exceptions.yaml``; an :class:`Exceptions` or a list
     of marked stems (``["kon|junktur"]``) replaces it; ``()`` means none.
+    ``numbering``: the Roman numerals that number lines of the whole document (see
+    :func:`numbering_numerals`); None finds them in ``text`` itself. A caller that converts a
+    document piece by piece (the Markdown walker) passes the document's set.
     Input is NFC-normalised first so that decomposed letters (``c`` + U+030C) count as ``č``.
     """
     rules = exception_rules(exceptions)
     text = unicodedata.normalize("NFC", text)
-    return PLAIN_RE.sub(lambda match: _plain_token(match, rules), text)
+    numbered = _Numbered(text, numbering)
+    return PLAIN_RE.sub(lambda match: _plain_token(match, rules, numbered), text)
+
+
+def numbering_numerals(text: str) -> frozenset[str]:
+    """The valid Roman numerals that number a line of ``text``: "**II. Sastav.**", "| IV. |", "V)"."""
+    return frozenset(n for n in (m["numeral"] for m in NUMBERING_RE.finditer(text)) if ROMAN_RE.fullmatch(n))
+
+
+class _Numbered:
+    """The numbering numerals of a text, looked for only when a one-letter numeral needs them."""
+
+    __slots__ = ("_found", "_text")
+
+    def __init__(self, text: str, found: frozenset[str] | None):
+        self._text, self._found = text, found
+
+    def __contains__(self, numeral: str) -> bool:
+        if self._found is None:
+            self._found = numbering_numerals(self._text)
+        return numeral in self._found
 
 
 def strip_marks(text: str) -> str:
     return MARKER_RE.sub("", text)
 
 
-def _plain_token(match: re.Match[str], rules: Exceptions) -> str:
+def _plain_token(match: re.Match[str], rules: Exceptions, numbered: _Numbered) -> str:
     kind = match.lastgroup
     if kind == "word":
-        return _word(match, rules)
+        return _word(match, rules, numbered)
     if kind == "lat":
         return strip_marks(match.group()[5:-6])
     if kind == "marker":
@@ -69,7 +96,7 @@ def _plain_token(match: re.Match[str], rules: Exceptions) -> str:
     return match.group()  # url, email, file, code
 
 
-def _word(match: re.Match[str], rules: Exceptions) -> str:
+def _word(match: re.Match[str], rules: Exceptions, numbered: _Numbered) -> str:
     """Convert one word; Roman-looking words need their context, everything else is memoised."""
     word = match.group()
     memo = rules._memo
@@ -77,7 +104,7 @@ def _word(match: re.Match[str], rules: Exceptions) -> str:
     if converted is not None:
         return converted
     if ROMAN_LETTERS_RE.fullmatch(word):  # never memoised: the answer depends on the context
-        if _is_roman_here(word, match.string, match.start(), match.end()):
+        if _is_roman_here(word, match.string, match.start(), match.end(), numbered):
             return word
         return _serbian_word(word, rules)
     if len(memo) > 200_000:  # a bound for long-running `mkdocs serve` sessions
@@ -86,18 +113,22 @@ def _word(match: re.Match[str], rules: Exceptions) -> str:
     return converted
 
 
-def _is_roman_here(word: str, text: str, start: int, end: int) -> bool:
+def _is_roman_here(word: str, text: str, start: int, end: int, numbered: _Numbered) -> bool:
     """Decide whether an all-caps word of I V X L C D M is a Roman numeral at this place.
 
     Only valid numerals count ("DIM" is a word). Alone, C, D, L and M are letters (category C,
-    annex D); "I" or "V" followed by "." is an initial ("V. Petrović"); "I" at the start of a
-    sentence or line is the conjunction. Numerals that are also words (I, MI, VI, LI, DIV) are
-    words when a neighbouring word is in capitals ("ANA I MARKO").
+    annex D); "I" or "V" followed by "." is an initial ("V. Petrović"), unless it numbers a line
+    in a sequence ("I." where "II." numbers another line, "V)" beside "IV)" or "VI)"); "I" at the
+    start of a sentence or line is the conjunction. Numerals that are also words (I, MI, VI, LI,
+    DIV) are words when a neighbouring word is in capitals ("ANA I MARKO").
     """
     if not ROMAN_RE.fullmatch(word):
         return False
     before, after = _line_context(text, start, end)
     if len(word) == 1:
+        if (word in SEQUENCE_NEIGHBOURS and after[:1] in (".", ")") and NUMBERING_PLACE_RE.match(before)
+                and any(n in numbered for n in SEQUENCE_NEIGHBOURS[word])):
+            return True
         if word not in "IVX" or after.startswith("."):
             return False
         if word == "I" and SENTENCE_START_RE.search(before):

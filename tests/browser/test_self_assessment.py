@@ -190,7 +190,7 @@ def test_print_gives_the_compact_report_only(page, server, key_pages, standards,
         assert RECORD["municipality"] in report and RECORD["assessors"] in report
         assert standards["scheme"]["version"] in report
         assert data["outcomes"][expected.level]["label"] in report
-        rows = page.locator("form.ki-sa .ki-sa-report table").nth(2).locator("tbody tr")
+        rows = page.locator("form.ki-sa .ki-sa-report table.ki-sa-report__answers tbody tr")
         assert rows.count() == len(standards["standards"])
     finally:
         page.emulate_media(media="screen")
@@ -206,14 +206,14 @@ def test_csv_export_offers_the_answers_as_a_file(page, server, key_pages, standa
     with page.expect_download() as info:
         page.click("form.ki-sa button[data-action='export']")
     download = info.value
-    assert download.suggested_filename == data["filenames"]["answers"]
-    assert download.suggested_filename.endswith(".csv")
+    names = data["filenames"]
+    assert download.suggested_filename == f"{names['answers']}-opstina-primer-{RECORD['date']}-{names['suffix']}.csv"
     target = tmp_path / download.suggested_filename
     download.save_as(target)
     text = target.read_text(encoding="utf-8-sig")
-    rows = list(csv.reader(io.StringIO(text)))
+    rows = list(csv.reader(io.StringIO(text), delimiter=data["csv"]["delimiter"]))
     assert rows[0] == data["csv_columns"]
-    assert len(rows) == 1 + len(standards["standards"])
+    assert len(rows) == 1 + len(standards["standards"]) + 1  # header, standards, totals
     labels = {a["id"]: a["label"] for a in data["answers"]}
     factors = {a["id"]: a["factor"] for a in data["answers"]}
     points = {s["id"]: s["points"] for s in standards["standards"]}
@@ -234,8 +234,10 @@ def test_csv_export_offers_the_answers_as_a_file(page, server, key_pages, standa
 
     with page.expect_download() as info:
         page.click("form.ki-sa button[data-action='blank']")
-    assert info.value.suggested_filename == data["filenames"]["blank"]
+    assert info.value.suggested_filename == f"{names['blank']}-{names['suffix']}.csv"
     blank = tmp_path / "blank.csv"
     info.value.save_as(blank)
-    blank_rows = list(csv.reader(io.StringIO(blank.read_text(encoding="utf-8-sig"))))
+    blank_text = blank.read_text(encoding="utf-8-sig")
+    blank_rows = list(csv.reader(io.StringIO(blank_text), delimiter=data["csv"]["delimiter"]))
+    assert len(blank_rows) == 1 + len(standards["standards"])
     assert all(row[-4:] == ["", "", "", standards["scheme"]["version"]] for row in blank_rows[1:])

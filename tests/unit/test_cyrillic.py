@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import subprocess
 import sys
 import time
@@ -152,6 +153,64 @@ def test_exceptions_argument():
     assert transliterate("Nadžnjeti u Canva", rules) == "Наджњети у Canva"
     with pytest.raises(ValueError, match=r"'\|'"):
         Exceptions(["konjunktur"])
+
+
+# --- Roman numerals that number sections and items --------------------------------------------------
+
+# A working-group decision numbers its sections I.–XI.: every one stays Roman in Cyrillic, also the
+# one-letter "I." and "V." that elsewhere are the conjunction "И" or an initial ("В. Петровић").
+DECISION = (
+    "> **I. Obrazovanje.** Obrazuje se radna grupa.\n>\n"
+    "> **II. Sastav.** Predsednik: [ime, funkcija].\n>\n"
+    "> **III. Zadaci.** Radna grupa priprema plan rada.\n>\n"
+    "> **IV. Rok.** Do [datum].\n>\n"
+    "> **V. Način rada.** Radna grupa radi na sednicama.\n>\n"
+    "> **VI. Podrška.** Koordinator: [ime].\n>\n"
+    "> **IX. Naknada.** Ne.\n>\n"
+    "> **X. Prestanak rada.** Usvajanjem programa.\n>\n"
+    "> **XI. Stupanje na snagu.** Danom donošenja.\n"
+)
+ROMAN_SEQUENCE_CASES = [
+    ("**I. Uvod.**\n\n**II. Sastav.**", "**I. Увод.**\n\n**II. Састав.**"),
+    ("I. Uvod\nII. Cilj\nIII. Mere", "I. Увод\nII. Циљ\nIII. Мере"),
+    ("IV. Rok\nV. Način rada\nVI. Podrška", "IV. Рок\nV. Начин рада\nVI. Подршка"),
+    ("I) prvo\nII) drugo", "I) прво\nII) друго"),
+    ("## I. Uvod\n\n## II. Cilj", "## I. Увод\n\n## II. Циљ"),
+    ("- I. deo\n- II. deo", "- I. део\n- II. део"),
+    ("| I. | Uvod |\n| II. | Cilj |", "| I. | Увод |\n| II. | Циљ |"),
+    ("IX. Naknada\nX. Prestanak\nXI. Stupanje", "IX. Накнада\nX. Престанак\nXI. Ступање"),
+    # no sequence: the old rules hold
+    ("I. Uvod", "И. Увод"),
+    ("V. Petrović, direktor", "В. Петровић, директор"),
+    ("IV. Rok\nV) prvo", "IV. Рок\nV) прво"),
+    # a numeral in a sequence, but not at the start of its line: an initial
+    ("Autor: V. Petrović\n\nIV. Rok\n\nV. Način", "Аутор: В. Петровић\n\nIV. Рок\n\nV. Начин"),
+    ("Pisali su I. Ilić i V. Vuković.\nII. deo", "Писали су И. Илић и В. Вуковић.\nII. део"),
+    # "I" as the conjunction stays a word also in a numbered text
+    ("I. Uvod\nII. Cilj\nI pored toga", "I. Увод\nII. Циљ\nИ поред тога"),
+]
+
+
+@pytest.mark.parametrize(("latin", "cyrillic"), ROMAN_SEQUENCE_CASES)
+def test_roman_numerals_in_a_numbering_sequence(latin, cyrillic):
+    assert transliterate(latin) == cyrillic
+    assert transliterate_markdown(latin) == cyrillic
+
+
+def test_every_section_number_of_a_decision_stays_roman():
+    for converted in (transliterate(DECISION), transliterate_markdown(DECISION)):
+        numbers = re.findall(r"\*\*(\S+)\. ", converted)
+        assert numbers == ["I", "II", "III", "IV", "V", "VI", "IX", "X", "XI"], converted
+        assert "Образовање" in converted and "Начин рада" in converted
+
+
+def test_the_markdown_walker_sees_the_sequence_of_the_whole_page():
+    """Pieces of a page are converted one by one (a link splits a line): the page's numbering counts."""
+    md = "**I. Uvod** ([Mandat](mandat.md))\n\nTekst [veza](a.md) dalje.\n\n**II. Sastav** i dalje\n"
+    assert transliterate_markdown(md) == (
+        "**I. Увод** ([Мандат](mandat.md))\n\nТекст [веза](a.md) даље.\n\n**II. Састав** и даље\n")
+    assert transliterate("V. Petrović", numbering=frozenset({"IV"})) == "V. Петровић"
+    assert transliterate("Pozdrav, V. Petrović", numbering=frozenset({"IV"})) == "Поздрав, В. Петровић"
 
 
 # --- Markdown ---------------------------------------------------------------------------------------

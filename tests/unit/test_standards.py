@@ -848,3 +848,27 @@ def test_no_page_states_an_unsourced_role_as_fact(lang):
         text = path.read_text(encoding="utf-8")
         for phrase in UNSOURCED_ROLES:
             assert phrase not in text, f"{path.relative_to(ROOT)}: {phrase!r}"
+
+
+# --- the form's CSV files (issue 25) ---------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_form_writes_the_editions_csv_dialect_and_reads_every_edition(datasets, real, lang):
+    out = render(datasets, "form", lang, page="standardi/samoprocena.md")
+    payload = json.loads(re.search(r'class="ki-sa-data">(.*?)</script>', out, re.S).group(1))
+    # Serbian office software expects ';' and decimal commas; English ',' and points.
+    serbian = {"delimiter": ";", "decimal": ","}
+    assert payload["csv"] == ({"delimiter": ",", "decimal": "."} if lang == "en" else serbian)
+    assert payload["filenames"]["suffix"] in {"sr-latn", "sr-cyrl", "en"}
+    # A file saved in any edition loads: every edition's header, answer labels and codes are known.
+    assert [checklist_rows(real, code)[0] for code in ("sr", "cyr", "en")] == payload["csv_headers"]
+    for answer in real["scoring"]["answers"]:
+        for code in ("sr", "cyr", "en"):
+            assert payload["answer_ids"][pick(answer["label"], code).casefold()] == answer["id"]
+    assert set(payload["code_ids"].values()) == {s["id"] for s in real["standards"]}
+    # Slots the script fills survive transliteration (a word slot would become Cyrillic).
+    assert "{1}" in payload["ui"]["version_mismatch"] and "{1}" in payload["load"]["wrong"]
+    assert all(s in payload["load"]["done"] for s in ("{1}", "{2}", "{3}"))
+    # The requirement is shown beside each answer, and the file input loads answers back.
+    assert out.count('class="ki-sa-item__requirement"') == len(real["standards"])
+    assert 'type="file"' in out and 'data-action="load"' in out

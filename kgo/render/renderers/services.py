@@ -1,8 +1,10 @@
 """The PROPOSED catalogue of RRA JUG services (data/services.yaml).
 
-The overview is one table (service, who can ask, duration); the catalogue gives each service a
-card with its purpose, format, what the local government receives and links to the publications.
-Both say, from the data, that the catalogue is a proposal of this publication.
+The overview is one table (service, who can ask, duration, indicative effort); the catalogue gives
+each service a card with its purpose, format, indicative effort in staff-days, the funding sources
+that may pay for it (links to their sections on the funding page), what the local government
+receives and links to the publications. Both say, from the data, that the catalogue and the effort
+are proposals of this publication, not the agency's offer or price list.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kgo.render.markers import renderer
+from kgo.render.markers import record, renderer
 from kgo.render.renderers.project import label
 
 
@@ -22,6 +24,23 @@ def _link(ctx, link: Mapping[str, Any]) -> dict[str, str]:
     return {"href": ctx.link(link["page"]), "label": ctx.t(link["label"])}
 
 
+def _effort(ctx, effort: Mapping[str, Any]) -> str:
+    """'30–45 dana rada', '3–4 staff-days per module'."""
+    low, high = effort["days"]["min"], effort["days"]["max"]
+    days = f"{low}–{high}" if high != low else str(low)
+    per = f" {ctx.t(effort['per'])}" if effort.get("per") else ""
+    return f"{days} {label(ctx.data['services'], 'days', ctx.lang)}{per}"
+
+
+def _funding(ctx, ids: list[str]) -> list[dict[str, str]]:
+    """The funding sources by id (data/funding_sources.yaml), linked to their section on the funding page."""
+    if not ids:
+        return []
+    sources = ctx.data["funding_sources"]["funding_sources"]
+    return [{"name": ctx.t(record(sources, i, "funding source", "data/funding_sources.yaml")["name"]),
+             "href": ctx.link(f"finansiranje.md#funding-{i}")} for i in ids]
+
+
 def _view(ctx, service: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "id": service["id"],
@@ -31,6 +50,10 @@ def _view(ctx, service: Mapping[str, Any]) -> dict[str, Any]:
         "who": ctx.t(service["who"]),
         "format": ctx.t(service["format"]),
         "duration": ctx.t(service["duration"]),
+        # The schema requires effort and funding; a catalogue without them (older data) shows neither.
+        "effort": _effort(ctx, service["effort"]) if "effort" in service else "",
+        "covers": ctx.t(service["effort"]["covers"]) if "effort" in service else "",
+        "funding": _funding(ctx, service.get("funding", [])),
         "receives": [ctx.t(r) for r in service["receives"]],
         "links": [_link(ctx, link) for link in service["links"]],
     }
@@ -40,16 +63,24 @@ def _labels(ctx, *keys: str) -> dict[str, str]:
     return {k: label(ctx.data["services"], k, ctx.lang) for k in keys}
 
 
+def _effort_labels(ctx, *keys: str) -> dict[str, str]:
+    """Labels of the effort and funding rows, needed only when the services carry them."""
+    return _labels(ctx, *keys) if any("effort" in s for s in _services(ctx)) else {}
+
+
 @renderer("services", "overview")
 def services_overview(ctx) -> str:
     return ctx.render("services_overview.html", rows=[_view(ctx, s) for s in _services(ctx)],
                       status=ctx.t(ctx.data["services"]["status"]),
-                      labels=_labels(ctx, "caption", "col_service", "col_who", "col_duration"))
+                      labels={**_labels(ctx, "caption", "col_service", "col_who", "col_duration"),
+                              **_effort_labels(ctx, "col_effort", "effort_note")})
 
 
 @renderer("services", "catalogue")
 def services_catalogue(ctx) -> str:
     return ctx.render("services_catalogue.html", rows=[_view(ctx, s) for s in _services(ctx)],
                       status=ctx.t(ctx.data["services"]["status"]),
-                      labels=_labels(ctx, "purpose", "who", "format", "duration", "receives",
-                                     "links", "proposed"))
+                      labels={**_labels(ctx, "purpose", "who", "format", "duration", "receives", "links",
+                                        "proposed"),
+                              **_effort_labels(ctx, "effort", "covers", "effort_note", "funding", "own_budget",
+                                               "budget_only")})

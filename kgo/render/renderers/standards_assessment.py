@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kgo.editions.model import edition
 from kgo.methods.standards import (
     RECORD_COLUMNS,
     changed_answers,
@@ -17,6 +16,7 @@ from kgo.methods.standards import (
     score,
 )
 from kgo.render.markers import record, renderer
+from kgo.render.renderers.standards_files import file_payload, form_text
 from kgo.render.standards_views import (
     STORAGE_KEY,
     _area_title,
@@ -98,7 +98,6 @@ def standards_form(ctx) -> str:
     answers = [{"id": a["id"], "label": ctx.t(a["label"]), "factor": a["factor"]} for a in scoring["answers"]]
     outcomes = {lv["id"]: {"label": ctx.t(lv["label"])} for lv in scoring["levels"]}
     outcomes[scoring["not_recognised"]["id"]] = {"label": ctx.t(scoring["not_recognised"]["label"])}
-    suffix = edition(ctx.lang).suffix
     payload = {
         "lang": ctx.lang,
         "storage_key": STORAGE_KEY,
@@ -114,8 +113,7 @@ def standards_form(ctx) -> str:
         "record_columns": list(RECORD_COLUMNS),
         "version": data["scheme"]["version"],
         "version_date": data["scheme"]["date"],
-        "filenames": {"answers": f"samoprocena-standardi-{suffix}.csv",
-                      "blank": f"kontrolna-lista-standardi-{suffix}.csv"},
+        **file_payload(ctx, data),
         "ui": {
             "result": _label(ctx, "form_result"), "points": _label(ctx, "points"),
             "threshold": _label(ctx, "threshold"), "mandatory_met": _label(ctx, "mandatory_met"),
@@ -128,14 +126,17 @@ def standards_form(ctx) -> str:
             "assessors": _label(ctx, "form_assessors"), "version": _label(ctx, "version"),
             "code": _label(ctx, "code"), "title": _label(ctx, "title"), "level": _label(ctx, "level"),
             "answer": _label(ctx, "answer"), "notes": _label(ctx, "notes"), "no_answer": _label(ctx, "no_answer"),
-            "version_mismatch": _label(ctx, "form_version_mismatch"), "outcome": _label(ctx, "outcome"),
+            "version_mismatch": _label(ctx, "form_version_mismatch", saved="{1}"), "outcome": _label(ctx, "outcome"),
             "record": _label(ctx, "form_record"), "rule": _label(ctx, "rule"), "value": _label(ctx, "value"),
+            "total": _label(ctx, "total"), "max_points": _label(ctx, "max_points"),
         },
     }
     blocks = [{"id": a["id"], "title": _area_title(ctx, a), "standards": [v for v in standards if v["area"] == a["id"]]}
               for a in data["areas"]]
     return ctx.render("standards_form.html", payload=_script_json(payload), blocks=blocks, answers=answers,
-                      version=data["scheme"]["version"],
+                      version=data["scheme"]["version"], requirement=form_text(ctx, "requirement"),
+                      load=form_text(ctx, "load"),
+                      load_hint=form_text(ctx, "load_hint", export=_label(ctx, "form_export")),
                       labels=_labels(ctx, "form_intro", "form_export", "form_blank", "form_print", "form_reset",
                                      "form_note", "points", "form_result", "form_record", "form_municipality",
                                      "form_date", "form_assessors", "version"))
