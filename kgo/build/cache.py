@@ -33,8 +33,12 @@ def version(root: Path, data_dir: Path | None = None) -> str:
     return digest.hexdigest()
 
 
-def cached(context: BuildContext, kind: str, key: Any, compute: Callable[[], Any]) -> Any:
-    """``compute()``'s JSON-serialisable result, from the cache when the same key was seen."""
+def cached(context: BuildContext | Path, kind: str, key: Any, compute: Callable[[], Any]) -> Any:
+    """``compute()``'s JSON-serialisable result, from the cache when the same key was seen.
+
+    ``context`` is the build's (its version is computed once), or a project root outside a build."""
+    if isinstance(context, Path):
+        context = BuildContext(root=context)
     if context.cache_version is None:
         context.cache_version = version(context.root)
     text = f"{context.cache_version}\0{kind}\0{json.dumps(key, ensure_ascii=False)}"

@@ -23,6 +23,7 @@ from kgo.documents.writer_docx import write_docx
 from kgo.documents.writer_odt import write_odt
 from kgo.documents.writer_sheets import write_ods, write_xlsx
 from kgo.editions.model import CODES
+from kgo.project import ROOT
 
 WRITERS = {"docx": write_docx, "odt": write_odt, "xlsx": write_xlsx, "ods": write_ods}
 SOURCES = ("model_acts", "templates_handbook", "templates_guidelines", "standards", "publications", "editions",
@@ -57,7 +58,7 @@ def _key(datasets: Mapping[str, Any], seconds: int) -> list[str]:
 def documents(datasets: Mapping[str, Any], seconds: int | None = None) -> dict[str, bytes]:
     """Every document of this build (from the cache when the same inputs were seen)."""
     seconds = epoch() if seconds is None else seconds
-    stored = cached("documents", _key(datasets, seconds), lambda: {
+    stored = cached(ROOT, "documents", _key(datasets, seconds), lambda: {
         path: base64.b64encode(data).decode("ascii") for path, data in generate(datasets, seconds).items()})
     return {path: base64.b64decode(data) for path, data in stored.items()}
 
@@ -65,7 +66,7 @@ def documents(datasets: Mapping[str, Any], seconds: int | None = None) -> dict[s
 def sizes(datasets: Mapping[str, Any], seconds: int | None = None) -> dict[str, int]:
     """Size in bytes of every document, for the download links (a small cache entry of its own)."""
     seconds = epoch() if seconds is None else seconds
-    return cached("document-sizes", _key(datasets, seconds),
+    return cached(ROOT, "document-sizes", _key(datasets, seconds),
                   lambda: {path: len(data) for path, data in documents(datasets, seconds).items()})
 
 

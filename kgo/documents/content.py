@@ -165,15 +165,16 @@ def checklists(datasets: Mapping[str, Any], lang: str) -> Document:
     levels = {lv["id"]: t(lv["label"], lang) for lv in data["scoring"]["standard_levels"]}
     answers = [t(a["label"], lang) for a in data["scoring"]["answers"]]
     boxes = "\n".join(f"\u2610 {a}" for a in answers)
-    columns = (label("code"), f"{label('requirement')} · {label('evidence')}", f"{label('level')} · {label('points')}",
-               label("answer"), label("notes"))
+    columns = (label("code"), f"{label('requirement')} · {label('conditions')}",
+               f"{label('level')} · {label('points')}", label("answer"), label("notes"))
     title = text("checklists_title", lang)
     blocks: list[Block] = [Heading(1, title), Note(text("checklists_guidance", lang), text("form_note", lang))]
     for area in data["areas"]:
         rows = []
         for s in (s for s in data["standards"] if s["area"] == area["id"]):
             cell = "\n".join([t(s["title"], lang), t(s["requirement"], lang),
-                              *(f"– {t(e, lang)}" for e in s["evidence"])])
+                              *(f"{n}. {t(c['text'], lang)} — {'; '.join(t(e, lang) for e in c['evidence'])}"
+                                for n, c in enumerate(s["conditions"], start=1))])
             rows.append((display_code(s["id"]), cell, f"{levels[s['level']]} · {s['points']}", boxes, ""))
         area_title = f"{area['number']}. {t(area['title'], lang)}"
         blocks += [Heading(2, area_title),

@@ -57,7 +57,7 @@ def _data() -> dict:
              "city_since": {"value": 2016, "source": SOURCE},
              "population_2022": {"value": 49601, "source": SOURCE, "secondary": True},
              "area_km2": {"value": 1232.5, "source": SOURCE}},
-            {"id": "primer-opstina", "name": _text("Opština Primer", "Primer Municipality"),
+            {"id": "primer-opstina", "name": _text("Opština Primer", "Exampleville Municipality"),
              "short_name": _text("Primer 2"), "kind": "municipality", "district": "toplica",
              "seat": _text("Primer 2"),
              "population_2022": {"value": None, "source": SOURCE, "note": NOTE},
