@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kgo.render.markers import record, renderer
+from kgo.render.reference import source_texts
 from kgo.text import dataset_label
 
 DATASET = "model_acts"
@@ -36,8 +37,7 @@ def _date(iso: str, lang: str) -> str:
 
 def _source(ctx, source: Mapping[str, Any]) -> dict[str, str]:
     return {
-        "title": source["title"],
-        "publisher": source["publisher"],
+        **source_texts(source, ctx.lang),
         "url": source.get("url", ""),
         "date": _date(source["date"], ctx.lang),
     }
