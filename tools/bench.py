@@ -6,18 +6,24 @@ benchmark, not a test: timings depend on the machine, so nothing here runs in ``
 
 from __future__ import annotations
 
+import functools
 import gzip
+import http.server
+import io
 import json
 import os
 import re
 import resource
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+from typing import ClassVar
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -28,7 +34,18 @@ BUDGET = {
     "site_s": 180.0,            # full `make site`, all editions and books
     "pdf_mb": 3.0,              # each screen PDF
     "page_kb": 400.0,           # a chapter page on first load, compressed, fonts included
+    "lighthouse": 95,           # each Lighthouse category, mobile, on the pages of LIGHTHOUSE_PAGES
 }
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+LH_RUNS = int(os.environ.get("BENCH_LH_RUNS", "3"))  # the median of several runs: scores move by a few points
+#: Site paths in every edition: the home page, a long chapter, the self-assessment and the
+#: Guidelines' calculator (None: found by calculator_page).
+LIGHTHOUSE_PAGES = ("", "prirucnik/mere/", "standardi/samoprocena/", None)
+EDITION_ROOTS = {"sr-Latn": "", "sr-Cyrl": "sr-Cyrl/", "en": "en/"}
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# Chromium as in the browser tests (tests/browser/conftest.py): headless, nothing leaves the machine.
+CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
+                "--disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage")
 results: list[tuple[str, bool, str]] = []
 
 
@@ -117,7 +134,100 @@ def page_weight(site: Path, page: str) -> int:
     return total
 
 
+# --- Lighthouse: the site as the deploy builds it (KGO_SITE_URL set), served compressed -----------
+
+class _Served(http.server.SimpleHTTPRequestHandler):
+    """Static files as GitHub Pages serves them: text compressed with gzip when the browser asks."""
+
+    COMPRESS = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv")
+    extensions_map: ClassVar[dict[str, str]] = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                                                ".woff2": "font/woff2", ".js": "text/javascript"}
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if (not path.is_file() or not path.name.endswith(self.COMPRESS)
+                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()  # fonts, PDFs, redirects and 404s as usual
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def calculator_page(site: Path) -> str:
+    """The Guidelines' calculator: the first page under smernice/ with a form, else the scoring chapter."""
+    for page in sorted((site / "smernice").glob("*/index.html")):
+        if "<form" in page.read_text(encoding="utf-8"):
+            return f"{page.parent.relative_to(site).as_posix()}/"
+    return "smernice/bodovanje/"
+
+
+def lighthouse_scores(url: str, out: Path) -> tuple[dict[str, int], list[str]]:
+    """Scores (0-100) of one Lighthouse run, mobile, and the audits that cost points."""
+    chrome = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+    env_lh = {**os.environ, "CHROME_PATH": chrome}
+    subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--form-factor=mobile", f"--chrome-flags={CHROME_FLAGS}",
+                    f"--only-categories={','.join(CATEGORIES)}", "--output=json", f"--output-path={out}"],
+                   env=env_lh, check=True, capture_output=True, timeout=300)
+    report = json.loads(out.read_text(encoding="utf-8"))
+    scores = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+    lost = []
+    for name in CATEGORIES:
+        for ref in report["categories"][name]["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            if ref["weight"] and audit.get("score") is not None and audit["score"] < 0.9:
+                lost.append(f"{ref['id']} {audit.get('displayValue', '')}".strip())
+    return scores, lost
+
+
+def lighthouse(tmp: Path) -> list[tuple[str, str, dict[str, int]]]:
+    """Lighthouse on the pages of LIGHTHOUSE_PAGES in every edition; the median of LH_RUNS runs."""
+    if not LIGHTHOUSE.exists():
+        raise SystemExit(f"{LIGHTHOUSE} is missing: run `make node-deps` (npm ci)")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    site = tmp / "lighthouse-site"
+    timed([*MKDOCS, "build", "-d", str(site)], KGO_PDF="0", KGO_SITE_URL=base)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Served, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    rows = []
+    try:
+        for edition, root in EDITION_ROOTS.items():
+            for page in LIGHTHOUSE_PAGES:
+                path = calculator_page(site) if page is None else page
+                runs = [lighthouse_scores(f"{base}{root}{path}", tmp / "lighthouse.json") for _ in range(LH_RUNS)]
+                scores = {c: int(statistics.median(r[0][c] for r in runs)) for c in CATEGORIES}
+                lost = sorted({audit for _, audits in runs for audit in audits})
+                low = min(scores.values())
+                text = " ".join(f"{c} {scores[c]}" for c in CATEGORIES)
+                budget(f"Lighthouse >= 95, {edition} /{root}{path}", low >= BUDGET["lighthouse"],
+                       text + (f" (lost on: {'; '.join(lost)})" if lost else ""))
+                rows.append((edition, f"/{root}{path}", scores))
+    finally:
+        httpd.shutdown()
+    return rows
+
+
 def main() -> int:
+    if sys.argv[1:] == ["lighthouse"]:  # only the Lighthouse part (python tools/bench.py lighthouse)
+        with tempfile.TemporaryDirectory() as tmpdir:
+            lighthouse(Path(tmpdir))
+        return 1 if any(not ok for _, ok, _ in results) else 0
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, runs per measure: {RUNS}")
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
@@ -168,6 +278,7 @@ def main() -> int:
             if index.exists():
                 print(f"search index {root or 'sr/'}: {index.stat().st_size / 1024:.0f} KB, "
                       f"{len(gzip.compress(index.read_bytes())) / 1024:.0f} KB compressed")
+        lighthouse(tmp)
     failed = [name for name, ok, _ in results if not ok]
     print(f"{len(results) - len(failed)} budget lines passed, {len(failed)} failed")
     return 1 if failed else 0

@@ -1,7 +1,9 @@
 """`make check`: every check short of the PDFs, all of them run, every problem reported together.
 
 Steps: code style, data, translations, spelling, Markdown style, the strict HTML build of every
-edition (which catches navigation, link, anchor and marker problems), and the fast tests. Each step
+edition (which catches navigation, link, anchor and marker problems), the Cyrillic edition of that
+build (kgo.checks.cyrillic_edition: no transliterated English, no Serbian left in Latin), and the
+fast tests. Each step
 runs to its end whatever the others found; the summary names the failed ones and the exit status
 is 1 when any failed. ``python -m kgo.checks --skip tests`` leaves steps out.
 """
@@ -30,6 +32,7 @@ def steps(site_dir: str) -> list[tuple[str, list[str], dict[str, str]]]:
         ("style", [PY, "-m", "kgo.checks.md_style"], {}),
         ("build", [PY, "-m", "mkdocs", "build", "--strict", "-d", site_dir],
          {"KGO_PDF": "0", "NO_MKDOCS_2_WARNING": "1"}),
+        ("cyrillic", [PY, "-m", "kgo.checks.cyrillic_edition", site_dir], {}),
         ("tests", [PY, "-m", "pytest", "-q", "-m", "not slow", "-p", "no:cacheprovider"], {}),
     ]
 

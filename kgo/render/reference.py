@@ -7,7 +7,11 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from kgo.text import dataset_label, fmt_date, t
+from markupsafe import Markup, escape
+
+from kgo.cyrillic import transliterate
+from kgo.cyrillic.letters import MARKER_RE
+from kgo.text import dataset_label, fmt_date, script_lang, t
 
 # Serbian alphabetical order (Latin: abeceda; Cyrillic: azbuka); digraphs are single letters.
 _LATIN = ["a", "b", "c", "č", "ć", "d", "dž", "đ", "e", "f", "g", "h", "i", "j", "k", "l", "lj", "m",
@@ -50,11 +54,43 @@ def safe_url(url: str | None) -> str:
     return ""
 
 
-def source_view(source: Mapping[str, Any], lang: str) -> dict[str, str]:
-    """A common.schema.json source ready for a template (date written for the edition)."""
+def data_text(text: str, text_lang: str, lang: str) -> Markup:
+    """A name or title of the data, written in the language ``text_lang``, for the edition ``lang``.
+
+    Serbian ("sr") is transliterated in the Cyrillic edition; ``{lat}…{/lat}`` keeps a foreign part
+    of it Latin there (the marks are dropped in every edition). A text in another language stays as
+    written, in ``<span lang>`` wherever it is not the language of the page (WCAG 3.1.2): an
+    English title on a Serbian page, a Serbian one on an English page.
+    """
+    if text_lang == "sr":
+        shown = transliterate(text) if lang == "cyr" else MARKER_RE.sub("", text)
+        tag = script_lang("sr") if lang == "en" else ""
+    else:
+        shown = MARKER_RE.sub("", text)
+        tag = "" if text_lang == lang else text_lang
+    if not tag:
+        return escape(shown)
+    return Markup('<span lang="{}">{}</span>').format(tag, shown)
+
+
+def source_texts(source: Mapping[str, Any], lang: str) -> dict[str, Markup]:
+    """Title and publisher of a common.schema.json source for the edition ``lang``.
+
+    ``lang`` of the source is the language of its title (default Serbian); ``publisher_lang`` that
+    of the publisher's name (default: the title's). An English source thus stays Latin in the
+    Cyrillic edition; a Serbian one ("Uredba o …", "Vlada Republike Srbije") is written in Cyrillic.
+    """
+    title_lang = source.get("lang", "sr")
     return {
-        "title": source["title"],
-        "publisher": source["publisher"],
+        "title": data_text(source["title"], title_lang, lang),
+        "publisher": data_text(source["publisher"], source.get("publisher_lang", title_lang), lang),
+    }
+
+
+def source_view(source: Mapping[str, Any], lang: str) -> dict[str, str]:
+    """A common.schema.json source ready for a template (texts and date written for the edition)."""
+    return {
+        **source_texts(source, lang),
         "url": safe_url(source.get("url")),
         "date": fmt_date(source["date"], lang),
         "accessed": fmt_date(source["accessed"], lang) if source.get("accessed") else "",

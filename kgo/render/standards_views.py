@@ -13,6 +13,7 @@ from kgo.methods.standards import (
     display_code,
 )
 from kgo.render.markers import record
+from kgo.render.reference import data_text, source_texts
 from kgo.text import dataset_label
 
 # Kept in the browser only; shared by the editions because answers are language-neutral ids.
@@ -23,6 +24,15 @@ def _script_json(value: Any) -> Markup:
     """JSON safe inside <script type="application/json">: no '<', '>' or '&' can end the element."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def source_in(ctx, source: Mapping[str, Any]) -> dict[str, Any]:
+    """A source of data/standards.yaml for a template: title and publisher written for the edition;
+    the editors' note on it is English (the language of every source note in data/)."""
+    view = {**source, **source_texts(source, ctx.lang)}
+    if source.get("note"):
+        view["note"] = data_text(source["note"], "en", ctx.lang)
+    return view
 
 
 def _data(ctx) -> Mapping[str, Any]:
@@ -68,9 +78,9 @@ def _legal_view(ctx, s: Mapping[str, Any]) -> list[dict[str, Any]]:
         articles = {a["id"]: a for a in law["articles"]}
         numbers = ref["article"].split(", ") if ref.get("article") else []
         out.append({
-            "title": ctx.t(law["title"]), "gazette": ctx.t(law["gazette"]), "source": law["source"],
+            "title": ctx.t(law["title"]), "gazette": ctx.t(law["gazette"]), "source": source_in(ctx, law["source"]),
             "articles": [{"label": _article_text(ctx, n), "about": ctx.t(articles[n]["about"]),
-                          "source": articles[n]["source"]} for n in numbers],
+                          "source": source_in(ctx, articles[n]["source"])} for n in numbers],
             "note": ctx.t(ref.get("note")),
         })
     return out

@@ -146,10 +146,10 @@ def contexts(browser):
 
 
 # --- One visit per (edition, page, viewport), shared by the page-level checks -------------------
-# Loading a page is the slow part, so each key page is loaded once per edition and viewport; the
-# visit runs axe-core, records every request, measures what sticks out sideways and, for the pages
-# in SCREENSHOT_PAGES, saves a screenshot. test_accessibility, test_offline and test_screenshots
-# assert on the visit.
+# Loading a page is the slow part, so each page is loaded once per edition and viewport. Every
+# visit runs axe-core (test_accessibility checks every page); the visit of a key page also records
+# every request, measures what sticks out sideways and, for the pages in SCREENSHOT_PAGES, saves a
+# screenshot (test_offline and test_screenshots assert on those).
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 #: Pages photographed in each edition (every key page in the master edition).
@@ -227,16 +227,62 @@ def _visit(context, url: str, viewport: str, screenshot: Path | None) -> Visit:
 
 
 @pytest.fixture(scope="session")
-def visit(contexts, server, key_pages):
-    """visit(edition, page name, viewport) -> Visit, loaded once per session."""
-    done: dict[tuple[str, str, str], Visit] = {}
+def axe_tabs(browser):
+    """Per viewport one tab that stays open, with axe-core loaded into every document it opens: the
+    quick visit of the ~165 pages that are not key pages (one page after another, cache shared)."""
+    assert AXE.is_file(), f"{AXE} is missing: run `npm ci` (make test does it)"
+    contexts = {name: browser.new_context(viewport=size) for name, size in VIEWPORTS.items()}
+    tabs = {}
+    for name, context in contexts.items():
+        context.add_init_script(path=str(AXE))
+        tabs[name] = context.new_page()
+    yield tabs
+    for context in contexts.values():
+        context.close()
 
-    def get(edition: str, name: str, viewport: str) -> Visit:
-        key = (edition, name, viewport)
+
+def _axe_only(tab, url: str) -> Visit:
+    open_page(tab, url)
+    return Visit(url, violations=tab.evaluate(RUN_AXE, AXE_TAGS))
+
+
+def site_pages(site: Path, edition: str) -> list[str]:
+    """Every page of an edition as a site path relative to the edition's root ('' is the home page,
+    '404.html' the not-found page), in file order."""
+    root = site / EDITIONS[edition]
+    others = [site / prefix for prefix in EDITIONS.values() if prefix and prefix != EDITIONS[edition]]
+    pages = []
+    for html in sorted(root.rglob("*.html")):
+        if any(html.is_relative_to(other) for other in others):
+            continue
+        path = html.relative_to(root).as_posix()
+        pages.append(path[: -len("index.html")] if html.name == "index.html" else path)
+    return pages
+
+
+@pytest.fixture(scope="session")
+def visit_path(contexts, axe_tabs, server, key_pages):
+    """visit_path(edition, site path, viewport) -> Visit, loaded once per session. A key page gets
+    the full visit (and its screenshot) whichever test asks first; any other page only axe-core."""
+    done: dict[tuple[str, str, str], Visit] = {}
+    names = {path: name for name, path in key_pages.items()}
+
+    def get(edition: str, path: str, viewport: str) -> Visit:
+        key = (edition, path, viewport)
         if key not in done:
-            shot = (SCREENSHOTS / f"{edition}-{name}-{viewport}.png"
-                    if name in SCREENSHOT_PAGES[edition] else None)
-            done[key] = _visit(contexts[viewport], page_url(server, edition, key_pages[name]), viewport, shot)
+            name, url = names.get(path), page_url(server, edition, path)
+            if name is None:
+                done[key] = _axe_only(axe_tabs[viewport], url)
+            else:
+                shot = (SCREENSHOTS / f"{edition}-{name}-{viewport}.png"
+                        if name in SCREENSHOT_PAGES[edition] else None)
+                done[key] = _visit(contexts[viewport], url, viewport, shot)
         return done[key]
 
     return get
+
+
+@pytest.fixture(scope="session")
+def visit(visit_path, key_pages):
+    """visit(edition, page name, viewport) -> Visit of a key page, loaded once per session."""
+    return lambda edition, name, viewport: visit_path(edition, key_pages[name], viewport)

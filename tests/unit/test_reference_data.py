@@ -119,7 +119,8 @@ def test_every_figure_has_a_numbered_source_note():
     refs = set(re.findall(r'href="#(mun-all-note-\d+)"', html))
     notes = set(re.findall(r'<li id="(mun-all-note-\d+)">', html))
     assert refs and refs == notes
-    assert '<a href="https://example.org/popis">Popis 2022</a>' in html
+    # A Serbian title on an English page says its language (sources without `lang` are Serbian).
+    assert '<a href="https://example.org/popis"><span lang="sr-Latn">Popis 2022</span></a>' in html
     assert "secondary source" in html  # the secondary flag is explained in the note
 
 

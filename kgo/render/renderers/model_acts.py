@@ -19,6 +19,7 @@ from typing import Any
 
 from kgo.documents import links
 from kgo.render.markers import record, renderer
+from kgo.render.reference import source_texts
 from kgo.text import dataset_label
 
 DATASET = "model_acts"
@@ -39,8 +40,7 @@ def _date(iso: str, lang: str) -> str:
 
 def _source(ctx, source: Mapping[str, Any]) -> dict[str, str]:
     return {
-        "title": source["title"],
-        "publisher": source["publisher"],
+        **source_texts(source, ctx.lang),
         "url": source.get("url", ""),
         "date": _date(source["date"], ctx.lang),
     }

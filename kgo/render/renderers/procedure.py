@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kgo.render.markers import renderer
+from kgo.render.reference import source_texts
 from kgo.render.renderers.timeline import find_span, fmt_span
 from kgo.text import fmt_date
 
@@ -65,7 +66,7 @@ def source_numbers(document: Mapping[str, Any]) -> dict[str, int]:
 
 def _source_view(ctx, source_id: str) -> dict[str, str]:
     source = _by_id(ctx.doc["sources"], source_id, "source")["source"]
-    return {"id": source_id, "title": source["title"], "publisher": source["publisher"],
+    return {"id": source_id, **source_texts(source, ctx.lang),
             "url": source.get("url", ""), "date": _source_date(source["date"], ctx.lang)}
 
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kgo.render.markers import renderer
+from kgo.render.reference import source_texts
 from kgo.text import dataset_label, fmt_date, fmt_period, t
 
 label = dataset_label  # the shared helper; kept under the name the renderers use
@@ -15,8 +16,7 @@ label = dataset_label  # the shared helper; kept under the name the renderers us
 def source_view(source: Mapping[str, Any], lang: str) -> dict[str, str]:
     """A common.schema.json source ready for a template: title, publisher, url, formatted date."""
     return {
-        "title": source["title"],
-        "publisher": source["publisher"],
+        **source_texts(source, lang),
         "url": source.get("url", ""),
         "date": fmt_date(source["date"], lang),
     }

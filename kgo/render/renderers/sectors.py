@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from kgo.render.markers import renderer
+from kgo.render.reference import source_texts
 
 
 def _label(ctx, key: str) -> str:
@@ -80,8 +81,9 @@ def sectors_frameworks(ctx) -> str:
                ("NACE Rev. 2", data["classification"]["nace_source"])]
     entries += [(ctx.t(f["name"]), f["source"]) for f in data["frameworks"]]
     for name, source in entries:
-        rows.append([_cell(name), _cell(source["title"], href=source.get("url")),
-                     _cell(source["publisher"]), _cell(str(source["date"])[:4])])
+        texts = source_texts(source, ctx.lang)  # markup: a foreign title keeps its lang
+        rows.append([_cell(name), {"text": texts["title"], "href": source.get("url")},
+                     {"text": texts["publisher"]}, _cell(str(source["date"])[:4])])
     headers = [_head(_label(ctx, "framework")), _head(_label(ctx, "document")), _head(_label(ctx, "publisher")),
                _head(_label(ctx, "date"))]
     return ctx.render("sectors_table.html", caption=_label(ctx, "caption_frameworks"), headers=headers,

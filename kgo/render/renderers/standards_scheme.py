@@ -16,6 +16,7 @@ from kgo.render.standards_views import (
     _pct,
     _points,
     _standard_view,
+    source_in,
 )
 
 
@@ -60,7 +61,7 @@ def standards_bfc(ctx) -> str:
     if "bfc-see" not in comparisons:
         raise KeyError("comparisons: no entry id=bfc-see in data/standards.yaml")
     bfc = comparisons["bfc-see"]
-    facts = [{"text": ctx.t(f["text"]), "source": f["source"]} for f in bfc["facts"]]
+    facts = [{"text": ctx.t(f["text"]), "source": source_in(ctx, f["source"])} for f in bfc["facts"]]
     return ctx.render("standards_bfc.html", name=ctx.t(bfc["name"]), facts=facts,
                       source_label=ctx.ui("source"),
                       accessed_label=_label(ctx, "accessed"))
@@ -78,7 +79,7 @@ def standards_crosswalk(ctx) -> str:
 @renderer("standards", "frameworks")
 def standards_frameworks(ctx) -> str:
     frameworks = _data(ctx)["frameworks"]
-    rows = [{"name": ctx.t(fw["name"]), "source": fw["source"],
+    rows = [{"name": ctx.t(fw["name"]), "source": source_in(ctx, fw["source"]),
              "entries": [f"{item['id']} {ctx.t(item['title'])}" for item in fw["items"]]}
             for fw in (frameworks["bfc"], frameworks["culture21"], frameworks["sdg_indicators"])]
     return ctx.render("standards_frameworks.html", rows=rows, source_label=ctx.ui("source"),
