@@ -98,9 +98,11 @@ def test_serbian_queries_fold_diacritics_case_and_script(page, server, edition_r
 def test_results_keep_original_spelling_and_mark_the_words(page, server):
     hits = results(page, server, "", "opstina")
     marked = [m for r in hits for m in r["marks"]]
-    assert marked and all(m.lower().startswith("opštin") for m in marked)
+    # Marked as written on the page: "opštine", or "opstinadoljevac" in a web address.
+    assert marked and all(m.lower().startswith(("opštin", "opstin")) for m in marked)
+    assert any(m.lower().startswith("opštin") for m in marked)
     cyr = results(page, server, "sr-Cyrl/", "opstina")
-    assert all(m.lower().startswith("општин") for r in cyr for m in r["marks"])
+    assert all(m.lower().startswith(("општин", "opstin")) for r in cyr for m in r["marks"])
 
 
 def test_dj_typed_by_the_reader_finds_the_letter_dj(page, server):

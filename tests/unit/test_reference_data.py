@@ -165,7 +165,7 @@ def test_by_district_groups_in_district_order_with_anchors():
 def test_map_is_a_labelled_schematic_with_names_from_data():
     sr = municipalities_map(ctx(_data(), "sr"))
     en = municipalities_map(ctx(_data(), "en"))
-    assert 'role="img"' in sr and "<title" in sr and "Šema" in sr and "Nije karta." in sr
+    assert 'role="group"' in sr and "<title" in sr and "Šema" in sr and "Nije karta." in sr
     assert "Pirotski okrug" in sr and "Pirot District" in en
     assert 'font-weight="bold">Primer</text>' in sr  # the city is bold
 
