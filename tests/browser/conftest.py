@@ -165,13 +165,15 @@ RUN_AXE = """async (tags) => {
   }));
 }"""
 
-# Elements that stick out of the screen sideways and are not inside a box that scrolls.
+# Elements that stick out of the screen sideways and are not inside a box that scrolls or clips.
 OVERFLOW = """() => {
   const width = document.documentElement.clientWidth;
   const scrolls = el => {
     for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      // A box that scrolls or clips (the visually hidden header of a table shown as labelled rows)
+      // keeps what is wider than itself inside: only a box that itself sticks out lets it show.
       const x = getComputedStyle(p).overflowX;
-      if ((x === "auto" || x === "scroll") && p.getBoundingClientRect().right <= width + 1) return true;
+      if (x !== "visible" && p.getBoundingClientRect().right <= width + 1) return true;
     }
     return false;
   };
