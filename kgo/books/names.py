@@ -25,8 +25,13 @@ EDITION_PREFIX = {e.code: e.prefix for e in ALL_EDITIONS}
 #: "screen": the PDF to read and print at the office; "print": 3 mm bleed and crop marks.
 VARIANTS = ("screen", "print")
 PDF_FOLDER = "pdf"
-#: What WeasyPrint is asked for; also part of the cache key.
+#: What WeasyPrint is asked for (the layout and the screen variant: tagged PDF/UA-1); part of the cache key.
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True, "uncompressed_pdf": False}
+#: The print variant: PDF/X-4, still tagged, with an output intent (PRINT_PROFILE); part of the cache key.
+PRINT_PDF_OPTIONS = {"pdf_variant": "pdf/x-4", "pdf_tags": True, "uncompressed_pdf": False}
+#: The ICC profile of the print variant's output intent (sRGB, zlib licence: color/LICENSE.txt). The
+#: books are in RGB: an RGB output intent says so, and the print shop converts to its own CMYK.
+PRINT_PROFILE = Path(__file__).parent / "color" / "sRGB.icc"
 
 _FAKE_ORIGIN = "https://book.invalid/"
 

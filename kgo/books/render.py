@@ -1,6 +1,6 @@
-"""Laying a book out with WeasyPrint: a screen variant (tagged PDF/UA) and a print-shop variant
-(3 mm bleed and crop marks) from one layout, reproducible bytes, and what a build needs to know
-about the result (pages, bytes) and its inputs (the cache key)."""
+"""Laying a book out with WeasyPrint: a screen variant (tagged PDF/UA-1) and a print-shop variant
+(PDF/X-4 with an sRGB output intent, 3 mm bleed and crop marks) from one layout, reproducible
+bytes, and what a build needs to know about the result (pages, bytes) and its inputs (the cache key)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from kgo.books.names import PDF_OPTIONS, TEMPLATES, VARIANTS
+from kgo.books.names import PDF_OPTIONS, PRINT_PDF_OPTIONS, PRINT_PROFILE, TEMPLATES, VARIANTS
 from kgo.project import ROOT
 
 FONTS_DIR = ROOT / "docs" / "assets" / "fonts"
@@ -84,7 +84,37 @@ def render_pdfs(html: str, base_url: str | Path, outputs: Mapping[str, str | Pat
             (html + stylesheet_text(variant) + variant).encode()).hexdigest()[:32].encode()
         out = Path(outputs[variant])
         out.parent.mkdir(parents=True, exist_ok=True)
-        document.write_pdf(out, pdf_identifier=identifier, **PDF_OPTIONS)
+        if variant == "print":  # the output intent: its profile in the PDF, named in the catalog
+            document.color_profiles, document.output_intent = {PRINT_INTENT: print_profile()}, PRINT_INTENT
+            document.write_pdf(out, pdf_identifier=identifier, finisher=stable_xmp(identifier), **PRINT_PDF_OPTIONS)
+        else:  # no output intent: WeasyPrint would add one for any profile it holds
+            document.color_profiles, document.output_intent = {}, None
+            document.write_pdf(out, pdf_identifier=identifier, **PDF_OPTIONS)
+
+
+PRINT_INTENT = "--print"  # the name of the output intent's profile inside WeasyPrint
+
+
+def print_profile():
+    """The ICC profile of the print variant's output intent, as WeasyPrint takes it."""
+    from weasyprint.css import ColorProfile
+
+    with PRINT_PROFILE.open("rb") as profile:
+        return ColorProfile(profile, PRINT_PROFILE.name, "relative-colorimetric", (["r"], ["g"], ["b"]))
+
+
+def stable_xmp(identifier: bytes):
+    """A WeasyPrint finisher: PDF/X-4 metadata carries a random document id (xmpMM:DocumentID, a
+    uuid4); it becomes one derived from the book's identifier, so the same sources give the same bytes."""
+    import uuid
+
+    document_id = f"xmp.did:{uuid.UUID(bytes=hashlib.sha256(identifier).digest()[:16])}".encode()
+
+    def finish(_document, pdf) -> None:
+        metadata = pdf.objects[int(pdf.catalog["Metadata"].split()[0])]  # "N 0 R"
+        metadata.stream = [re.sub(rb"xmp\.did:[0-9a-f-]{36}", document_id, part) for part in metadata.stream]
+
+    return finish
 
 
 def timed_render(html: str, base_url: str | Path, outputs: Mapping[str, str | Path], **options: Any) -> float:
@@ -109,12 +139,12 @@ def input_digest(html: str, variant: str, extra_files: Iterable[Path], code_file
     import weasyprint
 
     digest = hashlib.sha256()
-    digest.update(f"weasyprint {weasyprint.__version__}\n{PDF_OPTIONS}\n{variant}\n".encode())
+    digest.update(f"weasyprint {weasyprint.__version__}\n{PDF_OPTIONS}\n{PRINT_PDF_OPTIONS}\n{variant}\n".encode())
     digest.update(html.encode())
     digest.update(stylesheet_text(variant).encode())
     # Names and contents only, in a fixed order: the folder a build happens in must not matter.
     files = []
-    for path in {Path(p) for p in (*extra_files, *code_files)}:
+    for path in {Path(p) for p in (*extra_files, *code_files, PRINT_PROFILE)}:
         content = path.read_bytes() if path.is_file() else b"<missing>"
         files.append((path.name, hashlib.sha256(content).hexdigest()))
     for name, content_hash in sorted(files):

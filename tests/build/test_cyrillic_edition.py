@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from kgo.checks.cyrillic_edition import check_site, data_marked_words
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_project, run_build
 
 pytestmark = pytest.mark.slow
 
@@ -100,3 +100,25 @@ def test_the_build_check_finds_nothing_in_the_cyrillic_edition(site):
     nonsense, no Serbian word left in Latin, on any page."""
     findings = check_site(site)
     assert not findings, "\n".join(map(str, findings[:40]))
+
+
+def test_the_check_names_a_transliterated_english_word_and_serbian_left_in_latin(tmp_path):
+    """A copy with both mistakes: an English word in the Serbian text without {lat}, and a Cyrillic
+    override in the data that leaves the project's full title in Latin."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "sr" / "o-projektu.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nProjekat je pripremio Toolkit za opštine.\n",
+                    encoding="utf-8")
+    data = project / "data" / "project.yaml"
+    text = data.read_text(encoding="utf-8")
+    line = next(row for row in text.splitlines() if row.startswith('    sr: "Mreža kreativnih gradova'))
+    data.write_text(text.replace(line, line + "\n" + line.replace("sr:", "cyr:", 1), 1), encoding="utf-8")
+    result = run_build(project, tmp_path / "site", KGO_PDF="0")
+    assert result.returncode == 0, result.stderr[-3000:]
+    findings = check_site(tmp_path / "site", docs=project / "docs" / "sr", data=project / "data")
+    english = [f for f in findings if f.kind == "english"]
+    latin = [f for f in findings if f.kind == "latin"]
+    assert [(f.word, f.latin) for f in english] == [("Тоолкит", "Toolkit")], findings
+    assert "docs/sr/o-projektu.md:" in str(english[0]) and "{lat}Toolkit{/lat}" in str(english[0])
+    assert {"Mreža", "kreativnih", "gradova"} <= {f.word for f in latin}, findings
+    assert all(f.page == "sr-Cyrl/o-projektu/index.html" for f in findings), findings

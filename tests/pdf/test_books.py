@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import re
 import shutil
 
@@ -308,6 +310,53 @@ def test_print_variant_has_3mm_bleed_and_the_same_pages(book_site):
                 assert float(trim.height) == pytest.approx(841.89, abs=0.1)
             for page in screen.pages:
                 assert page.mediabox == page.trimbox
+
+
+XMP_PDFX = "{http://www.npes.org/pdfx/ns/id/}GTS_PDFXVersion"
+XMP_PDFUA = "{http://www.aiim.org/pdfua/ns/id/}part"
+
+
+@pytest.mark.slow
+def test_print_variants_are_pdf_x4_with_an_output_intent_and_screen_ones_pdf_ua(book_site):
+    """Print shops ask for PDF/X: the print books declare PDF/X-4 and carry their output intent (the
+    committed sRGB profile, kgo/books/color/); the screen books stay tagged PDF/UA-1, without one."""
+    import pikepdf
+    from PIL import ImageCms
+
+    def described(data: bytes) -> tuple[str, str]:  # WeasyPrint writes the profile out again (lcms)
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(data)).profile
+        return profile.profile_description, profile.copyright
+
+    profile = described(names.PRINT_PROFILE.read_bytes())
+    for pub in _publications():
+        for lang in LANG:
+            with pikepdf.open(book_site / "pdf" / f"{names.pdf_stem(pub, lang, 'print')}.pdf") as pdf:
+                name = f"{names.pdf_stem(pub, lang, 'print')}.pdf"
+                assert pdf.pdf_version == "1.6", name
+                with pdf.open_metadata() as xmp:
+                    assert xmp.get(XMP_PDFX) == "PDF/X-4", name
+                    assert XMP_PDFUA not in xmp, name
+                intents = pdf.Root.OutputIntents
+                assert len(intents) == 1 and intents[0].S == "/GTS_PDFX", name
+                assert intents[0].DestOutputProfile.N == 3, name  # RGB
+                assert described(intents[0].DestOutputProfile.read_bytes()) == profile, name
+                assert str(intents[0].OutputConditionIdentifier), name
+                assert all("/TrimBox" in page.obj for page in pdf.pages), name  # PDF/X wants the trim
+                assert pdf.Root.MarkInfo.Marked, name  # still tagged
+            with pikepdf.open(book_site / "pdf" / f"{names.pdf_stem(pub, lang)}.pdf") as pdf:
+                name = f"{names.pdf_stem(pub, lang)}.pdf"
+                with pdf.open_metadata() as xmp:
+                    assert xmp.get(XMP_PDFUA) == "1", name
+                    assert XMP_PDFX not in xmp, name
+                assert "/OutputIntents" not in pdf.Root, name
+                assert pdf.Root.MarkInfo.Marked and "/StructTreeRoot" in pdf.Root, name
+
+
+def test_the_output_intent_profile_is_committed_with_its_licence():
+    licence = (names.PRINT_PROFILE.parent / "LICENSE.txt").read_text(encoding="utf-8")
+    assert names.PRINT_PROFILE.name in licence and "zlib" in licence.lower()
+    digest = hashlib.sha256(names.PRINT_PROFILE.read_bytes()).hexdigest()
+    assert digest in licence, "the licence file names the SHA-256 of the profile it covers"
 
 
 @pytest.mark.slow
