@@ -149,10 +149,15 @@ def _marked_words(text: str) -> set[str]:
 
 
 def _identifiers(value: Any) -> Iterable[str]:
-    """The ids of a dataset, and texts that are the same in every edition, "cyr" included (env-budget)."""
+    """The ids of a dataset, texts that are the same in every edition, "cyr" included (env-budget),
+    and the Latin of a hand-written ``cyr`` text: an editor who wrote the Cyrillic form kept its
+    Latin words on purpose (ISSN, the row code "total", the symbol e). A ``cyr`` text without any
+    Cyrillic is not such a text but the Latin copied over, and is checked like any other."""
     if isinstance(value, dict):
         if {"sr", "en", "cyr"} <= value.keys() and value["sr"] == value["en"] == value["cyr"]:
             yield str(value["sr"])
+        if {"sr", "cyr"} <= value.keys() and isinstance(value["cyr"], str) and CYRILLIC_WORD.search(value["cyr"]):
+            yield value["cyr"]  # a "cyr" text with no Cyrillic at all is a copy left untranslated
         for key, sub in value.items():
             if (key == "id" or key.endswith("_id")) and isinstance(sub, str):
                 yield sub

@@ -25,6 +25,7 @@ from odf.style import DefaultStyle, PageLayoutProperties, TextProperties
 from odf.table import ContentValidation, Table, TableHeaderRows, TableRow
 from odf.text import H, P, PageNumber
 
+from kgo.checks.cyrillic_edition import data_marked_words
 from kgo.cyrillic import transliterate
 from kgo.documents import build, catalogue, content
 from kgo.documents.package import repack
@@ -32,6 +33,7 @@ from kgo.documents.writer_docx import write_docx
 from kgo.documents.writer_odt import write_odt
 from kgo.documents.writer_sheets import write_ods, write_xlsx
 from kgo.editions.model import CODES, edition
+from kgo.project import ROOT
 from kgo.render.markers import RenderContext
 from kgo.render.renderers.model_acts import model_act
 from kgo.render.renderers.publications import publications_document, publications_documents
@@ -131,13 +133,19 @@ def _odt_text(paragraph: Any) -> str:
     return "".join(parts)
 
 
+@cache
+def _data_identifiers() -> frozenset[str]:
+    return frozenset(data_marked_words(ROOT / "data"))
+
+
 def serbian_latin_words(text: str) -> list[str]:
     """Words of a Cyrillic document still in Latin that transliteration would have changed (names,
-    codes and terms the exception list keeps in Latin are left alone; so are addresses and codes)."""
+    codes and terms the exception list keeps in Latin are left alone; so are addresses, codes and
+    the identifiers of the data, such as the indicator code env-budget that a reader types)."""
     found = []
     for token in text.split():
         token = token.strip(".,;:!?()[]„“”\"'«»")
-        if not LATIN_WORD.search(token) or re.search(r"[0-9@/]|\.\w", token):
+        if not LATIN_WORD.search(token) or re.search(r"[0-9@/]|\.\w", token) or token in _data_identifiers():
             continue
         if transliterate(token) != token:
             found.append(token)

@@ -27,6 +27,7 @@ from typing import Any
 
 from kgo.methods.valorization import weight_sets
 from kgo.render.markers import record, renderer
+from kgo.render.reference import source_texts
 from kgo.render.renderers.valorization_common import WEIGHT_DECIMALS, cell, dim_names, head, label, model, num, table
 
 
@@ -221,7 +222,7 @@ def access_table(ctx) -> str:
         rows.append([
             cell(ctx.t(item["name"]), sub=ctx.t(item["cost"])),
             cell(ctx.t(item["how"]), href_after=source["url"] if source and source.get("url") else None,
-                 link_text=source["title"] if source else None),
+                 link_text=source_texts(source, ctx.lang)["title"] if source else None),
             cell("; ".join(names) or "–"),
         ])
     headers = [head(label(ctx, "access_kind")), head(label(ctx, "access_how")), head(label(ctx, "access_used_for"))]
