@@ -107,17 +107,11 @@ def _table(ctx, district: str | None, prefix: str) -> dict[str, Any]:
     }
 
 
-def _headings(ctx) -> dict[str, str]:
-    return {key: ctx.label(key) for key in
-            ("name", "kind", "district", "seat", "population", "area", "city_since", "sources_heading")}
-
-
 @renderer("municipalities", "table")
 def municipalities_table(ctx, district: str | None = None) -> str:
     """All LSGs, or those of one district (``district=pirot``), with sourced figures."""
     table = _table(ctx, district, f"mun-{district or 'all'}-note")
-    return ctx.render("municipalities_table.html", table=table, h=_headings(ctx),
-                      source_label=ctx.ui("source"))
+    return ctx.render("municipalities_table.html", table=table, source_label=ctx.ui("source"))
 
 
 @renderer("municipalities", "by-district")
@@ -127,8 +121,7 @@ def municipalities_by_district(ctx) -> str:
     for d in ordered_districts(ctx):
         groups.append({"id": d["id"], "name": ctx.t(d["name"]), "seat": ctx.t(d["seat"]),
                        "table": _table(ctx, d["id"], f"mun-{d['id']}-note")})
-    return ctx.render("municipalities_by_district.html", groups=groups, h=_headings(ctx),
-                      seat_label=ctx.label("seat"), source_label=ctx.ui("source"))
+    return ctx.render("municipalities_by_district.html", groups=groups, source_label=ctx.ui("source"))
 
 
 @renderer("municipalities", "map")
@@ -154,7 +147,4 @@ def municipalities_map(ctx) -> str:
     for box in boxes:
         box["height"] = height - 2 * _GAP
     return ctx.render("municipalities_map.html", boxes=boxes, width=width, height=height,
-                      box_w=_BOX_W, gap=_GAP, head=_HEAD,
-                      title=ctx.label("map_title"), desc=ctx.label("map_desc"),
-                      legend=ctx.label("map_legend_city"),
-                      legend_link=ctx.label("map_legend_link"))
+                      box_w=_BOX_W, gap=_GAP, head=_HEAD)
