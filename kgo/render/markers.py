@@ -37,7 +37,8 @@ Renderer = Callable[..., str]
 
 def renderer(dataset: str, view: str, data_file: bool = True) -> Callable[[Renderer], Renderer]:
     """Mark ``fn`` as the renderer of ``<!-- data: dataset view ... -->``; it is called with the
-    render context bound to that dataset (``ctx.doc``, ``ctx.label``, ``ctx.record``).
+    render context bound to that dataset (``ctx.doc``, ``ctx.label``, ``ctx.record``; a word of another
+    dataset is ``ctx.label_of(name, key)``).
 
     ``data_file=False`` for a marker that renders something other than ``data/DATASET.yaml``
     (e.g. the list of every open-data file)."""
