@@ -37,7 +37,8 @@ Renderer = Callable[..., str]
 
 def renderer(dataset: str, view: str, data_file: bool = True) -> Callable[[Renderer], Renderer]:
     """Mark ``fn`` as the renderer of ``<!-- data: dataset view ... -->``; it is called with the
-    render context bound to that dataset (``ctx.doc``, ``ctx.label``, ``ctx.record``).
+    render context bound to that dataset (``ctx.doc``, ``ctx.label``, ``ctx.record``; a word of another
+    dataset is ``ctx.label_of(name, key)``).
 
     ``data_file=False`` for a marker that renders something other than ``data/DATASET.yaml``
     (e.g. the list of every open-data file)."""
@@ -191,8 +192,20 @@ class RenderContext:
         return self.data.get(self.dataset, {})
 
     def label(self, key: str, **values: Any) -> str:
-        """A UI word of the bound dataset's ``labels`` block, in the edition's language."""
-        return dataset_label(self.doc, key, self.lang, **values)
+        """A UI word of the bound dataset's ``labels`` block, in the edition's language.
+
+        ``{name}`` placeholders are filled from ``values``; templates read words the same way
+        (``ctx.label('caption')``) instead of receiving them one by one."""
+        return self.label_of(self.dataset, key, **values)
+
+    def label_of(self, dataset: str, key: str, **values: Any) -> str:
+        """A UI word of another dataset's ``labels`` block (e.g. a word of data/municipalities.yaml
+        on a page of another dataset), in the edition's language; a clear error if it is missing."""
+        if dataset not in self.data:
+            raise KeyError(f"label {key!r} needs data/{dataset}.yaml, which was not loaded")
+        if key not in self.data[dataset].get("labels", {}):
+            raise KeyError(f"label {key!r} is missing from the 'labels' block of data/{dataset}.yaml")
+        return dataset_label(self.data[dataset], key, self.lang, **values)
 
     def record(self, key: str, record_id: str, kind: str = "record") -> Mapping[str, Any]:
         """The record ``record_id`` of the bound dataset's list ``key``, or a clear error."""

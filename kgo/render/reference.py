@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 
 from kgo.cyrillic import transliterate
 from kgo.cyrillic.letters import MARKER_RE
-from kgo.text import dataset_label, fmt_date, script_lang, t
+from kgo.text import fmt_date, script_lang, t
 
 # Serbian alphabetical order (Latin: abeceda; Cyrillic: azbuka); digraphs are single letters.
 _LATIN = ["a", "b", "c", "č", "ć", "d", "dž", "đ", "e", "f", "g", "h", "i", "j", "k", "l", "lj", "m",
@@ -96,8 +96,6 @@ def source_view(source: Mapping[str, Any], lang: str) -> dict[str, str]:
         "accessed": fmt_date(source["accessed"], lang) if source.get("accessed") else "",
     }
 
-
-label = dataset_label  # the shared helper; kept under the name the renderers use
 
 
 class Notes:

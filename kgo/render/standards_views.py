@@ -14,7 +14,6 @@ from kgo.methods.standards import (
 )
 from kgo.render.markers import record
 from kgo.render.reference import data_text, source_texts
-from kgo.text import dataset_label
 
 # Kept in the browser only; shared by the editions because answers are language-neutral ids.
 STORAGE_KEY = "kgo-standardi-samoprocena"
@@ -37,10 +36,6 @@ def source_in(ctx, source: Mapping[str, Any]) -> dict[str, Any]:
 
 def _data(ctx) -> Mapping[str, Any]:
     return ctx.data["standards"]
-
-
-def _label(ctx, key: str, **values: Any) -> str:
-    return dataset_label(_data(ctx), key, ctx.lang, **values)
 
 
 def _area(ctx, area_id: str) -> Mapping[str, Any]:
@@ -66,7 +61,7 @@ def _area_title(ctx, area: Mapping[str, Any]) -> str:
 
 
 def _article_text(ctx, article: str) -> str:
-    return f"{_label(ctx, 'article_prefix')} {article}"
+    return f"{ctx.label('article_prefix')} {article}"
 
 
 def _legal_view(ctx, s: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -89,11 +84,11 @@ def _legal_view(ctx, s: Mapping[str, Any]) -> list[dict[str, Any]]:
 def _crosswalk_view(ctx, s: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Crosswalk rows of a standard: framework label and its matching items ("no match" if none)."""
     frameworks = _data(ctx)["frameworks"]
-    labels = {"bfc": "bfc_short", "culture21": "culture21_short", "sdg_indicators": "sdg_indicator_short"}
+    words = {"bfc": "bfc_short", "culture21": "culture21_short", "sdg_indicators": "sdg_indicator_short"}
     rows = []
-    for key, label in labels.items():
+    for key, word in words.items():
         items = {item["id"]: item for item in frameworks[key]["items"]}
-        rows.append({"key": key, "label": _label(ctx, label),
+        rows.append({"key": key, "label": ctx.label(word),
                      "matches": [f"{i} {ctx.t(items[i]['title'])}" for i in s["crosswalk"][key]]})
     return rows
 
@@ -129,10 +124,6 @@ def _standard_view(ctx, s: Mapping[str, Any]) -> dict[str, Any]:
 
 def _standards(ctx, area_id: str | None = None) -> list[dict[str, Any]]:
     return [_standard_view(ctx, s) for s in _data(ctx)["standards"] if area_id in (None, s["area"])]
-
-
-def _labels(ctx, *keys: str) -> dict[str, str]:
-    return {key: _label(ctx, key) for key in keys}
 
 
 def _points(ctx, value: float) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kgo.render.markers import RenderContext, check_markers, expand_markers, find_markers, renderer
 from kgo.text import fmt_number, t
 
@@ -66,3 +68,20 @@ def test_links_are_relative_to_the_page():
     assert ctx.link("prirucnik/index.md#x") == "../#x"
     assert RenderContext(DATA, "en", "index.md").file_url("obrasci/a.csv") == "../obrasci/a.csv"
     assert RenderContext(DATA, "sr", "prirucnik/obrasci.md").file_url("obrasci/a.csv") == "../../obrasci/a.csv"
+
+
+def test_label_of_reads_another_datasets_word_in_the_editions_language():
+    data = {"testdata": {"labels": {"caption": {"sr": "Tabela", "en": "Table"}}},
+            "municipalities": {"labels": {"seat": {"sr": "Sedište", "en": "Seat"},
+                                          "kind": {"sr": "Vrsta: {kind}", "en": "Kind: {kind}"}}}}
+    words = {lang: RenderContext(data, lang).bound("testdata") for lang in ("sr", "cyr", "en")}
+    assert [words[lang].label_of("municipalities", "seat") for lang in words] == ["Sedište", "Седиште", "Seat"]
+    assert words["cyr"].label_of("municipalities", "kind", kind="grad") == "Врста: град"
+    # ctx.label is the same lookup in the bound dataset.
+    assert [words[lang].label("caption") for lang in words] == ["Tabela", "Табела", "Table"]
+    with pytest.raises(KeyError, match=r"'nope' is missing from the 'labels' block of data/municipalities\.yaml"):
+        words["sr"].label_of("municipalities", "nope")
+    with pytest.raises(KeyError, match=r"'nope' is missing from the 'labels' block of data/testdata\.yaml"):
+        words["sr"].label("nope")
+    with pytest.raises(KeyError, match=r"data/sectors\.yaml, which was not loaded"):
+        words["sr"].label_of("sectors", "seat")

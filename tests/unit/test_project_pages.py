@@ -118,11 +118,11 @@ def test_dates_are_written_the_serbian_and_the_english_way():
 
 
 def test_fact_values_use_the_edition_number_format_and_say_about():
-    assert fmt_value({"number": 2200, "approx": True}, AGENDA, "sr") == "oko 2.200"
-    assert fmt_value({"number": 2200, "approx": True}, AGENDA, "en") == "about 2,200"
-    assert fmt_value({"percent": 12.5}, AGENDA, "sr") == "12,5%"
-    assert fmt_value({"percent": 12.5}, AGENDA, "en") == "12.5%"
-    assert fmt_value({"year": 2020}, AGENDA, "sr") == "2020"  # a year is never grouped as 2.020
+    assert fmt_value(ctx("sr").bound("agenda_pirot"), {"number": 2200, "approx": True}) == "oko 2.200"
+    assert fmt_value(ctx("en").bound("agenda_pirot"), {"number": 2200, "approx": True}) == "about 2,200"
+    assert fmt_value(ctx("sr").bound("agenda_pirot"), {"percent": 12.5}) == "12,5%"
+    assert fmt_value(ctx("en").bound("agenda_pirot"), {"percent": 12.5}) == "12.5%"
+    assert fmt_value(ctx("sr").bound("agenda_pirot"), {"year": 2020}) == "2020"  # a year is never grouped as 2.020
 
 
 def test_facts_table_is_in_the_page_language_and_names_the_press_report():

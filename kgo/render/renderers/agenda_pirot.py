@@ -12,8 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kgo.render.markers import renderer
-from kgo.render.renderers.project import fmt_date, label, source_view, sources_by_id
-from kgo.text import fmt_number, t
+from kgo.render.renderers.project import fmt_date, source_view, sources_by_id
 
 FACT_GROUPS = ("agenda", "process", "sector", "heritage", "status")
 
@@ -22,46 +21,45 @@ def _data(ctx) -> Mapping[str, Any]:
     return ctx.data["agenda_pirot"]
 
 
-def fmt_value(value: Mapping[str, Any], data: Mapping[str, Any], lang: str) -> str:
+def fmt_value(ctx, value: Mapping[str, Any]) -> str:
     """A fact's value in the edition's conventions; 'approx' adds 'oko' / 'about'."""
     if "text" in value:
-        return t(value["text"], lang)
+        return ctx.t(value["text"])
     if "date" in value:
-        text = fmt_date(value["date"], lang)
+        text = fmt_date(value["date"], ctx.lang)
     elif "year" in value:
         text = str(value["year"])
     elif "percent" in value:
-        number = fmt_number(value["percent"], lang, 0 if float(value["percent"]).is_integer() else 1)
+        number = ctx.num(value["percent"], 0 if float(value["percent"]).is_integer() else 1)
         text = f"{number}%"
     else:
         n = value["number"]
-        text = fmt_number(n, lang, 0 if float(n).is_integer() else 1)
+        text = ctx.num(n, 0 if float(n).is_integer() else 1)
     if value.get("approx"):
-        text = f"{label(data, 'approx', lang)} {text}"
+        text = f"{ctx.label('approx')} {text}"
     return text
 
 
-def fmt_years(years: list[int], data: Mapping[str, Any], lang: str) -> str:
+def fmt_years(ctx, years: list[int]) -> str:
     first, last = years
     if first == last:
-        return label(data, "years_one", lang, a=first)
-    return label(data, "years_range", lang, a=first, b=last)
+        return ctx.label("years_one", a=first)
+    return ctx.label("years_range", a=first, b=last)
 
 
-def origin_view(origin: str, data: Mapping[str, Any], lang: str) -> dict[str, str]:
+def origin_view(ctx, origin: str) -> dict[str, str]:
     """What the origin column shows: a short tag, its explanation and a CSS class."""
     key = origin.replace("-", "_")
-    return {"code": origin, "tag": label(data, f"origin_{key}", lang),
-            "title": label(data, f"origin_{key}_title", lang)}
+    return {"code": origin, "tag": ctx.label(f"origin_{key}"), "title": ctx.label(f"origin_{key}_title")}
 
 
-def _source(data: Mapping[str, Any], source_id: str, lang: str) -> dict[str, str]:
-    known = sources_by_id(data["sources"])
+def _source(ctx, source_id: str) -> dict[str, str]:
+    known = sources_by_id(_data(ctx)["sources"])
     if source_id not in known:
         raise KeyError(f"data/agenda_pirot.yaml: unknown source id {source_id!r}")
     entry = known[source_id]
-    view = source_view(entry["source"], lang)
-    view["type"] = label(data, f"type_{entry['type']}", lang)
+    view = source_view(entry["source"], ctx.lang)
+    view["type"] = ctx.label(f"type_{entry['type']}")
     view["id"] = source_id
     return view
 
@@ -74,14 +72,14 @@ def agenda_facts(ctx, group: str) -> str:
     rows = [{
         "id": f["id"],
         "label": ctx.t(f["label"]),
-        "value": fmt_value(f["value"], data, ctx.lang),
+        "value": fmt_value(ctx, f["value"]),
         "detail": ctx.t(f["detail"]) if "detail" in f else "",
-        "source": _source(data, f["source"], ctx.lang),
+        "source": _source(ctx, f["source"]),
     } for f in data["facts"] if f["group"] == group]
     return ctx.render("agenda_pirot_facts.html", rows=rows,
-                      caption=label(data, f"caption_facts_{group}", ctx.lang),
-                      col_item=label(data, "col_item", ctx.lang),
-                      col_value=label(data, "col_value", ctx.lang),
+                      caption=ctx.label(f"caption_facts_{group}"),
+                      col_item=ctx.label("col_item"),
+                      col_value=ctx.label("col_value"),
                       col_source=ctx.ui("source"))
 
 
@@ -98,21 +96,21 @@ def agenda_fields(ctx) -> str:
                      if m["field"] == f["id"] and m["origin"] == "agenda-2015"]
         rows.append({
             "id": f["id"], "order": f["order"], "title": ctx.t(f["title"]),
-            "title_origin": origin_view(f["origin"], data, ctx.lang),
-            "goal": ctx.t(f["goal"]), "goal_origin": origin_view("model", data, ctx.lang),
+            "title_origin": origin_view(ctx, f["origin"]),
+            "goal": ctx.t(f["goal"]), "goal_origin": origin_view(ctx, "model"),
             "proposals": proposals,
         })
-    source = _source(data, _fields(data)[0]["source"], ctx.lang) if data["fields"] else None
+    source = _source(ctx, _fields(data)[0]["source"]) if data["fields"] else None
     return ctx.render("agenda_pirot_fields.html", rows=rows, source=source,
-                      caption=label(data, "caption_fields", ctx.lang),
-                      col_field=label(data, "col_field", ctx.lang),
-                      col_goal=label(data, "col_goal", ctx.lang),
-                      col_proposals=label(data, "col_proposals", ctx.lang),
-                      no_proposals=label(data, "no_proposals", ctx.lang),
+                      caption=ctx.label("caption_fields"),
+                      col_field=ctx.label("col_field"),
+                      col_goal=ctx.label("col_goal"),
+                      col_proposals=ctx.label("col_proposals"),
+                      no_proposals=ctx.label("no_proposals"),
                       source_label=ctx.ui("source"))
 
 
-def _measure_row(ctx, data, m) -> dict[str, Any]:
+def _measure_row(ctx, m) -> dict[str, Any]:
     return {
         "id": m["id"],
         "code": m["id"].upper(),
@@ -120,10 +118,10 @@ def _measure_row(ctx, data, m) -> dict[str, Any]:
         "description": ctx.t(m["description"]),
         "lead": ctx.t(m["lead"]),
         "partners": ctx.t(m["partners"]) if "partners" in m else "",
-        "years": fmt_years(m["years"], data, ctx.lang),
+        "years": fmt_years(ctx, m["years"]),
         "output": ctx.t(m["output"]),
-        "origin": origin_view(m["origin"], data, ctx.lang),
-        "source": _source(data, m["source"], ctx.lang) if "source" in m else None,
+        "origin": origin_view(ctx, m["origin"]),
+        "source": _source(ctx, m["source"]) if "source" in m else None,
     }
 
 
@@ -138,13 +136,13 @@ def agenda_action_plan(ctx, field: str | None = None) -> str:
             raise KeyError(f"agenda_pirot action-plan: field={field!r} is unknown; use one of {known}")
     tables = [{
         "id": f["id"],
-        "caption": label(data, "caption_action_plan", ctx.lang, field=ctx.t(f["title"])),
-        "rows": [_measure_row(ctx, data, m) for m in data["measures"] if m["field"] == f["id"]],
+        "caption": ctx.label("caption_action_plan", field=ctx.t(f["title"])),
+        "rows": [_measure_row(ctx, m) for m in data["measures"] if m["field"] == f["id"]],
     } for f in fields]
     return ctx.render("agenda_pirot_action_plan.html", tables=tables,
-                      cols={k: label(data, f"col_{k}", ctx.lang)
+                      cols={k: ctx.label(f"col_{k}")
                             for k in ("measure", "lead", "years", "output", "origin")},
-                      partners_label=label(data, "partners", ctx.lang),
+                      partners_label=ctx.label("partners"),
                       source_label=ctx.ui("source"))
 
 
@@ -165,11 +163,11 @@ def agenda_monitoring(ctx) -> str:
         "target": ctx.t(i["target"]),
         "means": ctx.t(i["means"]),
         "frequency": ctx.t(i["frequency"]),
-        "origin": origin_view(i["origin"], data, ctx.lang),
+        "origin": origin_view(ctx, i["origin"]),
     } for i in indicators]
     return ctx.render("agenda_pirot_monitoring.html", rows=rows,
-                      caption=label(data, "caption_monitoring", ctx.lang),
-                      cols={k: label(data, f"col_{k}", ctx.lang)
+                      caption=ctx.label("caption_monitoring"),
+                      cols={k: ctx.label(f"col_{k}")
                             for k in ("measure", "indicator", "baseline", "target", "means",
                                       "frequency", "origin")})
 
@@ -177,5 +175,5 @@ def agenda_monitoring(ctx) -> str:
 @renderer("agenda_pirot", "sources")
 def agenda_sources(ctx) -> str:
     data = _data(ctx)
-    items = [_source(data, s["id"], ctx.lang) for s in data["sources"]]
+    items = [_source(ctx, s["id"]) for s in data["sources"]]
     return ctx.render("agenda_pirot_sources.html", items=items, heading=ctx.ui("sources"))

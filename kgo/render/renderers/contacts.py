@@ -34,8 +34,7 @@ def contacts_agency(ctx, id: str = "rra-jug") -> str:
     seat = ctx.t(actor["seat"]) if actor.get("seat") else ""
     return ctx.render("contacts_agency.html", id=org["id"], name=ctx.t(actor["name"]), seat=seat,
                       details=[_detail(ctx, d) for d in org["details"]],
-                      unverified=ctx.t(org.get("unverified")),
-                      labels={k: ctx.label(k) for k in ("source", "accessed")})
+                      unverified=ctx.t(org.get("unverified")))
 
 
 @renderer("contacts", "corrections")

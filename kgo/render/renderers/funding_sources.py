@@ -36,15 +36,9 @@ def _items(ctx, notes: Notes | None = None) -> list[dict[str, Any]]:
     return out
 
 
-def _headings(ctx) -> dict[str, str]:
-    return {key: ctx.label(key) for key in
-            ("caption", "name", "type", "who", "funds", "grant_size", "link", "check",
-             "sources_heading", "not_stated")}
-
-
 @renderer("funding_sources", "list")
 def funding_sources_list(ctx) -> str:
-    return ctx.render("funding_sources_list.html", items=_items(ctx), h=_headings(ctx),
+    return ctx.render("funding_sources_list.html", items=_items(ctx),
                       sources_label=ctx.ui("sources"), source_label=ctx.ui("source"))
 
 
@@ -52,5 +46,4 @@ def funding_sources_list(ctx) -> str:
 def funding_sources_table(ctx) -> str:
     notes = Notes("funding-note", ctx.lang)
     items = _items(ctx, notes)
-    return ctx.render("funding_sources_table.html", items=items, notes=notes.items, h=_headings(ctx),
-                      source_label=ctx.ui("source"))
+    return ctx.render("funding_sources_table.html", items=items, notes=notes.items, source_label=ctx.ui("source"))

@@ -40,5 +40,4 @@ def glossary_entries(ctx) -> list[dict[str, Any]]:
 
 @renderer("glossary", "list")
 def glossary_list(ctx) -> str:
-    return ctx.render("glossary_list.html", entries=glossary_entries(ctx),
-                      see_label=ctx.label("see"), source_label=ctx.label("source"))
+    return ctx.render("glossary_list.html", entries=glossary_entries(ctx))

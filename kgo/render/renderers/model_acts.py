@@ -20,14 +20,9 @@ from typing import Any
 from kgo.documents import links
 from kgo.render.markers import record, renderer
 from kgo.render.reference import source_texts
-from kgo.text import dataset_label
 
 DATASET = "model_acts"
 FILE = "data/model_acts.yaml"
-
-
-def _label(ctx, key: str, **values: Any) -> str:
-    return dataset_label(ctx.data[DATASET], key, ctx.lang, **values)
 
 
 def _date(iso: str, lang: str) -> str:
@@ -66,7 +61,7 @@ def _block(ctx, block: Mapping[str, Any]) -> dict[str, Any]:
         if block.get("numbering", "article") == "section":
             view["label"] = f"{number}."
         else:
-            view["label"] = _label(ctx, "article_number", n=number)
+            view["label"] = ctx.label_of(DATASET, "article_number", n=number)
         view.update(numbering=block.get("numbering", "article"),
                     title=ctx.t(block["title"]) if "title" in block else "",
                     paragraphs=[_paragraph(ctx, p) for p in block["paragraphs"]])
@@ -83,7 +78,7 @@ def _block(ctx, block: Mapping[str, Any]) -> dict[str, Any]:
 
 def model_blocks(ctx, model: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The body of a model as plain views (texts in the edition's language): what a page or a
-    document generator lays out."""
+    document generator lays out (its context need not be bound to model_acts, hence ctx.label_of)."""
     return [_block(ctx, block) for block in model["body"]]
 
 
@@ -102,15 +97,12 @@ def model_act(ctx, id: str) -> str:
     } for item in model["legal_basis"]]
     practice = [{"text": ctx.t(item["text"]), "sources": [_source(ctx, s) for s in item["sources"]]}
                 for item in model.get("practice", [])]
-    labels = {key: _label(ctx, key) for key in (
-        "purpose", "adopted_by", "legal_basis_caption", "col_act", "col_article", "col_summary",
-        "col_sources", "practice", "model_text", "note_title", "translation_notice")}
     return ctx.render("model_acts_act.html", model={
         "id": model["id"],
         "title": ctx.t(model["title"]),
         "purpose": ctx.t(model["purpose"]),
         "adopted_by": ctx.t(model["adopted_by"]),
-    }, basis=basis, practice=practice, blocks=model_blocks(ctx, model), labels=labels,
+    }, basis=basis, practice=practice, blocks=model_blocks(ctx, model),
         translation=ctx.lang == "en", documents=links.files(ctx, DATASET, id),
         download=ctx.ui("documents_download"))
 
@@ -119,5 +111,4 @@ def model_act(ctx, id: str) -> str:
 def model_acts_list(ctx) -> str:
     rows = [{"id": m["id"], "title": ctx.t(m["title"]), "adopted_by": ctx.t(m["adopted_by"])}
             for m in ctx.data[DATASET]["models"]]
-    labels = {key: _label(ctx, key) for key in ("list_caption", "col_model", "col_adopted_by")}
-    return ctx.render("model_acts_list.html", rows=rows, labels=labels)
+    return ctx.render("model_acts_list.html", rows=rows)

@@ -17,8 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kgo.render.markers import renderer
-from kgo.render.reference import Notes, label, records
-from kgo.text import t
+from kgo.render.reference import Notes, records
 
 _LINE = 24        # schematic: px per LSG line
 _BOX_W = 220      # width of a district box
@@ -67,7 +66,6 @@ def figure(ctx, notes: Notes, fact: Mapping[str, Any] | None, plain: bool = Fals
 
 def _rows(ctx, notes: Notes, municipalities: Sequence[Mapping[str, Any]],
           districts: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
-    doc = municipalities_doc(ctx)
     rows = []
     for m in municipalities:
         district = districts.get(m["district"])
@@ -75,7 +73,7 @@ def _rows(ctx, notes: Notes, municipalities: Sequence[Mapping[str, Any]],
             "id": m["id"],
             "name": ctx.t(m["name"]),
             "url": ctx.link(lsg_page(m["id"])),
-            "kind": label(doc, f"kind_{m['kind']}", ctx.lang),
+            "kind": ctx.label(f"kind_{m['kind']}"),
             "district": ctx.t(district["name"]) if district else m["district"],
             "seat": ctx.t(m["seat"]),
             "population": figure(ctx, notes, m.get("population_2022")),
@@ -94,11 +92,10 @@ def _table(ctx, district: str | None, prefix: str) -> dict[str, Any]:
             raise KeyError(f"municipalities table: unknown district={district!r}; "
                            f"known: {', '.join(districts)}")
         municipalities = [m for m in municipalities if m["district"] == district]
-        template, name = doc["labels"]["caption_district"], districts[district]["name"]
-        caption = ctx.t({lang: template[lang].format(district=t(name, lang)) for lang in ("sr", "en")})
+        caption = ctx.label("caption_district", district=ctx.t(districts[district]["name"]))
     else:
-        caption = label(doc, "caption_all", ctx.lang)
-    notes = Notes(prefix, ctx.lang, label(doc, "secondary", ctx.lang))
+        caption = ctx.label("caption_all")
+    notes = Notes(prefix, ctx.lang, ctx.label("secondary"))
     rows = _rows(ctx, notes, municipalities, districts)
     return {
         "caption": caption,
@@ -110,18 +107,11 @@ def _table(ctx, district: str | None, prefix: str) -> dict[str, Any]:
     }
 
 
-def _headings(ctx) -> dict[str, str]:
-    doc = municipalities_doc(ctx)
-    return {key: label(doc, key, ctx.lang) for key in
-            ("name", "kind", "district", "seat", "population", "area", "city_since", "sources_heading")}
-
-
 @renderer("municipalities", "table")
 def municipalities_table(ctx, district: str | None = None) -> str:
     """All LSGs, or those of one district (``district=pirot``), with sourced figures."""
     table = _table(ctx, district, f"mun-{district or 'all'}-note")
-    return ctx.render("municipalities_table.html", table=table, h=_headings(ctx),
-                      source_label=ctx.ui("source"))
+    return ctx.render("municipalities_table.html", table=table, source_label=ctx.ui("source"))
 
 
 @renderer("municipalities", "by-district")
@@ -131,8 +121,7 @@ def municipalities_by_district(ctx) -> str:
     for d in ordered_districts(ctx):
         groups.append({"id": d["id"], "name": ctx.t(d["name"]), "seat": ctx.t(d["seat"]),
                        "table": _table(ctx, d["id"], f"mun-{d['id']}-note")})
-    return ctx.render("municipalities_by_district.html", groups=groups, h=_headings(ctx),
-                      seat_label=label(municipalities_doc(ctx), "seat", ctx.lang), source_label=ctx.ui("source"))
+    return ctx.render("municipalities_by_district.html", groups=groups, source_label=ctx.ui("source"))
 
 
 @renderer("municipalities", "map")
@@ -158,7 +147,4 @@ def municipalities_map(ctx) -> str:
     for box in boxes:
         box["height"] = height - 2 * _GAP
     return ctx.render("municipalities_map.html", boxes=boxes, width=width, height=height,
-                      box_w=_BOX_W, gap=_GAP, head=_HEAD,
-                      title=label(doc, "map_title", ctx.lang), desc=label(doc, "map_desc", ctx.lang),
-                      legend=label(doc, "map_legend_city", ctx.lang),
-                      legend_link=label(doc, "map_legend_link", ctx.lang))
+                      box_w=_BOX_W, gap=_GAP, head=_HEAD)

@@ -33,13 +33,6 @@ START = (
     ("standardi/samoprocena.md", ("label", "start_self_assessment_link"), "start_self_assessment"),
 )
 
-# Labels of the page, all required (data/municipalities.schema.json lists them).
-PAGE_LABELS = ("page_intro", "facts_caption", "kind", "district", "seat", "population", "area",
-               "city_since", "website", "network_link", "documents_heading", "period", "adopted",
-               "document_text", "bfc_heading", "bfc_year", "funding_heading", "start_heading",
-               "sources_heading")
-
-
 def _display_url(url: str) -> str:
     """'https://www.ni.rs/' -> 'www.ni.rs' (the link keeps the full address)."""
     return url.split("://", 1)[-1].rstrip("/")
@@ -131,5 +124,4 @@ def municipality_page(ctx, id: str) -> str:
     return ctx.render("municipalities_page.html", lsg_id=id, facts=facts, documents=documents, bfc=bfc,
                       funding=funding, start=_start(ctx), notes=notes.items,
                       network_url=ctx.link(f"{NETWORK_PAGE}#all-lsgs"),
-                      h={key: ctx.label(key) for key in PAGE_LABELS if key not in ("period", "adopted", "bfc_year")},
                       source_label=ctx.ui("source"))

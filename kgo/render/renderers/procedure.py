@@ -30,16 +30,6 @@ def _source_date(iso: str, lang: str) -> str:
     return fmt_date(iso, lang)
 
 
-
-
-def _label(ctx, key: str, **values: Any) -> str:
-    return ctx.label(key, **values)
-
-
-def _labels(ctx, *keys: str) -> dict[str, str]:
-    return {k: _label(ctx, k) for k in keys}
-
-
 def _by_id(records: Sequence[Mapping[str, Any]], record_id: str, kind: str) -> Mapping[str, Any]:
     for item in records:
         if item["id"] == record_id:
@@ -92,7 +82,7 @@ def _timeline_weeks(ctx, step: Mapping[str, Any]) -> str:
     if "timeline" not in step or "timeline" not in ctx.data:
         return ""
     span, _ = find_span(ctx.data["timeline"], step["timeline"])
-    return _label(ctx, "plan_weeks", weeks=fmt_span(span, ctx.lang)) if span else ""
+    return ctx.label("plan_weeks", weeks=fmt_span(span, ctx.lang)) if span else ""
 
 
 def _step_view(ctx, step: Mapping[str, Any], numbers: Mapping[str, int] | None) -> dict[str, Any]:
@@ -112,9 +102,7 @@ def procedure_table(ctx) -> str:
     numbers = source_numbers(doc)
     rows = [_step_view(ctx, s, numbers) | {"model": _model_act(ctx, s.get("model_act"))}
             for s in sorted(doc["steps"], key=lambda s: s["order"])]
-    return ctx.render("procedure_table.html", rows=rows,
-                      labels=_labels(ctx, "caption_table", "col_step", "col_actor", "col_legal", "col_deadline",
-                                     "col_published", "col_model", "check", "no_verified_basis"))
+    return ctx.render("procedure_table.html", rows=rows)
 
 
 def _model_act(ctx, act_id: str | None) -> dict[str, str] | None:
@@ -128,9 +116,7 @@ def _model_act(ctx, act_id: str | None) -> dict[str, str] | None:
 @renderer("procedure", "step")
 def procedure_step(ctx, id: str) -> str:
     step = _by_id(ctx.doc["steps"], id, "step")
-    return ctx.render("procedure_step.html", step=_step_view(ctx, step, None),
-                      labels=_labels(ctx, "col_actor", "legal_heading", "col_deadline", "col_published", "check",
-                                     "no_verified_basis"))
+    return ctx.render("procedure_step.html", step=_step_view(ctx, step, None))
 
 
 @renderer("procedure", "horizons")
@@ -143,9 +129,7 @@ def procedure_horizons(ctx) -> str:
         "note": _note(ctx, h["source"], numbers) if "source" in h else None,
         "source": _source_view(ctx, h["source"]) if "source" in h else None,
     } for h in doc["horizons"]]
-    return ctx.render("procedure_horizons.html", rows=rows,
-                      labels=_labels(ctx, "caption_horizons", "col_document", "col_period", "col_adopted_by",
-                                     "col_source", "check"))
+    return ctx.render("procedure_horizons.html", rows=rows)
 
 
 @renderer("procedure", "sources")
@@ -153,10 +137,10 @@ def procedure_sources(ctx) -> str:
     numbers = source_numbers(ctx.doc)
     ordered = sorted(numbers.items(), key=lambda item: item[1])
     items = [_source_view(ctx, source_id) | {"number": n} for source_id, n in ordered]
-    return ctx.render("procedure_sources.html", items=items, heading=_label(ctx, "sources_heading"))
+    return ctx.render("procedure_sources.html", items=items, heading=ctx.label("sources_heading"))
 
 
 @renderer("procedure", "cite")
 def procedure_cite(ctx, ids: str) -> str:
     items = [_source_view(ctx, source_id) for source_id in ids.split(",")]
-    return ctx.render("procedure_cite.html", items=items, heading=_label(ctx, "cite_heading"))
+    return ctx.render("procedure_cite.html", items=items, heading=ctx.label("cite_heading"))

@@ -8,9 +8,7 @@ from typing import Any
 
 from kgo.render.markers import renderer
 from kgo.render.reference import source_texts
-from kgo.text import dataset_label, fmt_date, fmt_period, t
-
-label = dataset_label  # the shared helper; kept under the name the renderers use
+from kgo.text import fmt_date, fmt_period, t
 
 
 def source_view(source: Mapping[str, Any], lang: str) -> dict[str, str]:
@@ -56,12 +54,12 @@ def project_facts(ctx) -> str:
     return ctx.render("project_facts.html", rows=rows,
                       name=ctx.t(data["project"]["name"]),
                       full_title=ctx.t(data["project"]["full_title"]),
-                      caption=label(data, "facts_caption", ctx.lang),
-                      col_item=label(data, "col_item", ctx.lang),
-                      col_value=label(data, "col_value", ctx.lang),
+                      caption=ctx.label("facts_caption"),
+                      col_item=ctx.label("col_item"),
+                      col_value=ctx.label("col_value"),
                       col_source=ctx.ui("source"),
-                      name_label=label(data, "project_name", ctx.lang),
-                      title_label=label(data, "project_full_title", ctx.lang),
+                      name_label=ctx.label("project_name"),
+                      title_label=ctx.label("project_full_title"),
                       title_sources=_sources(ctx, data["project"]["sources"]))
 
 
@@ -74,7 +72,7 @@ def project_actors(ctx, role: str | None = None) -> str:
         raise KeyError(f"data/project.yaml: no actor with role={role!r}; roles: {', '.join(roles)}")
     rows = [{
         "id": a["id"],
-        "role": label(data, f"role_{a['role']}", ctx.lang),
+        "role": ctx.label(f"role_{a['role']}"),
         "name": ctx.t(a["name"]),
         "seat": ctx.t(a["seat"]) if "seat" in a else "",
         "person": person(a["person"], ctx.lang) if "person" in a else "",
@@ -83,10 +81,10 @@ def project_actors(ctx, role: str | None = None) -> str:
         "sources": _sources(ctx, a["sources"]),
     } for a in actors]
     return ctx.render("project_actors.html", rows=rows,
-                      caption=label(data, "actors_caption", ctx.lang),
-                      col_role=label(data, "col_role", ctx.lang),
-                      col_name=label(data, "col_name", ctx.lang),
-                      col_detail=label(data, "col_detail", ctx.lang),
+                      caption=ctx.label("actors_caption"),
+                      col_role=ctx.label("col_role"),
+                      col_name=ctx.label("col_name"),
+                      col_detail=ctx.label("col_detail"),
                       col_source=ctx.ui("source"))
 
 
@@ -103,19 +101,19 @@ def project_forum(ctx) -> str:
                       aim=ctx.t(forum["aim"]),
                       questions=[ctx.t(q) for q in forum["questions"]],
                       sources=_sources(ctx, forum["sources"]),
-                      caption=label(data, "forum_caption", ctx.lang),
-                      col_when=label(data, "col_when", ctx.lang),
-                      col_where=label(data, "col_where", ctx.lang),
-                      partner_label=label(data, "forum_partner", ctx.lang),
-                      aim_label=label(data, "forum_aim", ctx.lang),
-                      questions_label=label(data, "forum_questions", ctx.lang),
+                      caption=ctx.label("forum_caption"),
+                      col_when=ctx.label("col_when"),
+                      col_where=ctx.label("col_where"),
+                      partner_label=ctx.label("forum_partner"),
+                      aim_label=ctx.label("forum_aim"),
+                      questions_label=ctx.label("forum_questions"),
                       sources_label=ctx.ui("sources"))
 
 
 @renderer("project", "disclaimer")
 def project_disclaimer(ctx) -> str:
     data = _project(ctx)
-    return ctx.render("project_disclaimer.html", title=label(data, "disclaimer_title", ctx.lang),
+    return ctx.render("project_disclaimer.html", title=ctx.label("disclaimer_title"),
                       text=ctx.t(data["disclaimer"]))
 
 
@@ -124,7 +122,7 @@ def project_licence(ctx) -> str:
     data = _project(ctx)
     licence = data["licence"]
     return ctx.render("project_licence.html", name=ctx.t(licence["name"]), url=licence["url"],
-                      scope=ctx.t(licence["scope"]), lead=label(data, "licence_lead", ctx.lang))
+                      scope=ctx.t(licence["scope"]), lead=ctx.label("licence_lead"))
 
 
 @renderer("project", "sources")

@@ -52,8 +52,6 @@ def _common(ctx, prefix: str) -> dict[str, Any]:
         "targets": targets,
         "notes": notes.items,
         "translation_note": ctx.label("translation_project") if any_project else "",
-        "h": {key: ctx.label(key) for key in
-              ("caption", "target", "wording", "goal", "addressed_by", "local_action", "sources_heading")},
         "source_label": ctx.ui("source"),
     }
 

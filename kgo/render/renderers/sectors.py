@@ -12,13 +12,6 @@ from kgo.render.markers import renderer
 from kgo.render.reference import source_texts
 
 
-def _label(ctx, key: str) -> str:
-    labels = ctx.data["sectors"]["labels"]
-    if key not in labels:
-        raise KeyError(f"label {key!r} is missing from data/sectors.yaml (labels)")
-    return ctx.t(labels[key])
-
-
 def _cell(text: Any, **flags: Any) -> dict[str, Any]:
     return {"text": str(text), **flags}
 
@@ -41,8 +34,8 @@ def sectors_overview(ctx) -> str:
     for sector in ctx.data["sectors"]["sectors"]:
         codes = ", ".join(c["code"] for c in _sorted_codes(sector["codes"]))
         rows.append([_cell(ctx.t(sector["name"])), _cell(ctx.t(sector["description"])), _cell(codes)])
-    headers = [_head(_label(ctx, "sector")), _head(_label(ctx, "description")), _head(_label(ctx, "codes"))]
-    return ctx.render("sectors_table.html", caption=_label(ctx, "caption_overview"), headers=headers,
+    headers = [_head(ctx.label("sector")), _head(ctx.label("description")), _head(ctx.label("codes"))]
+    return ctx.render("sectors_table.html", caption=ctx.label("caption_overview"), headers=headers,
                       rows=rows, note=None, wide=False)
 
 
@@ -64,13 +57,13 @@ def sectors_table(ctx, sector: str | None = None) -> str:
                 _cell(ctx.t(s["name"])),
                 _cell(", ".join(frameworks[f] for f in entry["frameworks"])),
             ])
-    headers = [_head(_label(ctx, "code")), _head(_label(ctx, "activity")), _head(_label(ctx, "sector")),
-               _head(_label(ctx, "frameworks"))]
-    caption = _label(ctx, "caption_codes")
+    headers = [_head(ctx.label("code")), _head(ctx.label("activity")), _head(ctx.label("sector")),
+               _head(ctx.label("frameworks"))]
+    caption = ctx.label("caption_codes")
     if sector is not None:
         caption = f"{caption}: {ctx.t(known[sector]['name'])}"
     return ctx.render("sectors_table.html", caption=caption, headers=headers, rows=rows,
-                      note=_label(ctx, "note_frameworks"), wide=True)
+                      note=ctx.label("note_frameworks"), wide=True)
 
 
 @renderer("sectors", "frameworks")
@@ -84,7 +77,7 @@ def sectors_frameworks(ctx) -> str:
         texts = source_texts(source, ctx.lang)  # markup: a foreign title keeps its lang
         rows.append([_cell(name), {"text": texts["title"], "href": source.get("url")},
                      {"text": texts["publisher"]}, _cell(str(source["date"])[:4])])
-    headers = [_head(_label(ctx, "framework")), _head(_label(ctx, "document")), _head(_label(ctx, "publisher")),
-               _head(_label(ctx, "date"))]
-    return ctx.render("sectors_table.html", caption=_label(ctx, "caption_frameworks"), headers=headers,
+    headers = [_head(ctx.label("framework")), _head(ctx.label("document")), _head(ctx.label("publisher")),
+               _head(ctx.label("date"))]
+    return ctx.render("sectors_table.html", caption=ctx.label("caption_frameworks"), headers=headers,
                       rows=rows, note=None, wide=False)

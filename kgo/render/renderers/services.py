@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from kgo.render.markers import record, renderer
-from kgo.render.renderers.project import label
 
 
 def _services(ctx) -> list[Mapping[str, Any]]:
@@ -29,7 +28,7 @@ def _effort(ctx, effort: Mapping[str, Any]) -> str:
     low, high = effort["days"]["min"], effort["days"]["max"]
     days = f"{low}–{high}" if high != low else str(low)
     per = f" {ctx.t(effort['per'])}" if effort.get("per") else ""
-    return f"{days} {label(ctx.data['services'], 'days', ctx.lang)}{per}"
+    return f"{days} {ctx.label('days')}{per}"
 
 
 def _funding(ctx, ids: list[str]) -> list[dict[str, str]]:
@@ -59,28 +58,20 @@ def _view(ctx, service: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _labels(ctx, *keys: str) -> dict[str, str]:
-    return {k: label(ctx.data["services"], k, ctx.lang) for k in keys}
-
-
-def _effort_labels(ctx, *keys: str) -> dict[str, str]:
-    """Labels of the effort and funding rows, needed only when the services carry them."""
-    return _labels(ctx, *keys) if any("effort" in s for s in _services(ctx)) else {}
+def _has_effort(ctx) -> bool:
+    """Whether the services carry effort and funding (the templates then show their rows and note)."""
+    return any("effort" in s for s in _services(ctx))
 
 
 @renderer("services", "overview")
 def services_overview(ctx) -> str:
     return ctx.render("services_overview.html", rows=[_view(ctx, s) for s in _services(ctx)],
                       status=ctx.t(ctx.data["services"]["status"]),
-                      labels={**_labels(ctx, "caption", "col_service", "col_who", "col_duration"),
-                              **_effort_labels(ctx, "col_effort", "effort_note")})
+                      effort=_has_effort(ctx))
 
 
 @renderer("services", "catalogue")
 def services_catalogue(ctx) -> str:
     return ctx.render("services_catalogue.html", rows=[_view(ctx, s) for s in _services(ctx)],
                       status=ctx.t(ctx.data["services"]["status"]),
-                      labels={**_labels(ctx, "purpose", "who", "format", "duration", "receives", "links",
-                                        "proposed"),
-                              **_effort_labels(ctx, "effort", "covers", "effort_note", "funding", "own_budget",
-                                               "budget_only")})
+                      effort=_has_effort(ctx))

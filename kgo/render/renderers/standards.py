@@ -27,8 +27,6 @@ from kgo.render.standards_views import (
     _area,
     _area_title,
     _data,
-    _label,
-    _labels,
     _standards,
 )
 
@@ -43,17 +41,13 @@ def standards_areas(ctx) -> str:
             "url": ctx.link(f"{area['page']}#{area['id']}"), "count": len(items),
             "mandatory": sum(1 for s in items if s["level"] == "mandatory"),
         })
-    return ctx.render("standards_areas.html", rows=rows,
-                      labels=_labels(ctx, "area", "standards_count", "mandatory_count", "summary_caption"))
+    return ctx.render("standards_areas.html", rows=rows)
 
 
 @renderer("standards", "area")
 def standards_area(ctx, id: str) -> str:
     area = _area(ctx, id)
     return ctx.render("standards_area.html", area=area, standards=_standards(ctx, id),
-                      labels=_labels(ctx, "level", "points", "requirement", "rationale", "conditions", "evidence",
-                                     "rubric", "indicator", "sdg", "legal_basis", "article_not_verified",
-                                     "crosswalk", "no_match", "accessed"),
                       source_label=ctx.ui("source"))
 
 
@@ -70,16 +64,12 @@ def standards_summary(ctx) -> str:
             "points": sum(s["points"] for s in items),
         })
     total = {key: sum(r[key] for r in rows) for key in ("count", "mandatory", "recommended", "points")}
-    return ctx.render("standards_summary.html", rows=rows, total=total,
-                      labels=_labels(ctx, "summary_caption", "area", "standards_count", "mandatory_count",
-                                     "recommended_count", "max_points", "total"))
+    return ctx.render("standards_summary.html", rows=rows, total=total)
 
 
 @renderer("standards", "list")
 def standards_list(ctx) -> str:
-    return ctx.render("standards_list.html", standards=_standards(ctx),
-                      caption=_label(ctx, "all_standards"),
-                      labels=_labels(ctx, "code", "title", "area", "level", "points", "sdg"))
+    return ctx.render("standards_list.html", standards=_standards(ctx))
 
 
 @renderer("standards", "sdg")
@@ -91,8 +81,7 @@ def standards_sdg(ctx) -> str:
         rows.append({"id": target["id"], "text": ctx.t(target["text"]), "standards": serving,
                      "count": len(serving)})
     return ctx.render("standards_sdg.html", rows=rows,
-                      labels=_labels(ctx, "sdg_caption", "sdg", "standard", "standards_count", "none"),
-                      wording=ctx.t(ctx.data["sdg_targets"]["labels"]["wording"]))
+                      wording=ctx.label_of("sdg_targets", "wording"))
 
 
 @renderer("standards", "checklist")
@@ -100,6 +89,4 @@ def standards_checklist(ctx, area: str | None = None) -> str:
     areas = [_area(ctx, area)] if area else list(_data(ctx)["areas"])
     answers = [ctx.t(a["label"]) for a in _data(ctx)["scoring"]["answers"]]
     blocks = [{"id": a["id"], "title": _area_title(ctx, a), "standards": _standards(ctx, a["id"])} for a in areas]
-    return ctx.render("standards_checklist.html", blocks=blocks, answers=answers,
-                      labels=_labels(ctx, "checklist_caption", "code", "requirement", "conditions", "rubric", "level",
-                                     "points", "answer", "notes"))
+    return ctx.render("standards_checklist.html", blocks=blocks, answers=answers)

@@ -22,8 +22,6 @@ from kgo.render.standards_views import (
     _area_title,
     _code,
     _data,
-    _label,
-    _labels,
     _pct,
     _points,
     _script_json,
@@ -60,23 +58,17 @@ def standards_example(ctx, id: str) -> str:
     area_rows = [{"title": _area_title(ctx, areas[a.id]), "earned": _points(ctx, a.earned), "maximum": a.maximum,
                   "percent": _pct(ctx, a.percent)} for a in result.areas]
     figures = [
-        (_label(ctx, "earned"), f"{_points(ctx, result.earned)} / {_points(ctx, result.maximum)}"),
-        (_label(ctx, "percent"), _pct(ctx, result.percent)),
-        (_label(ctx, "threshold"), _pct(ctx, scoring["threshold_percent"], 0)),
-        (_label(ctx, "mandatory_met"), _label(ctx, "word_yes" if result.mandatory_met else "word_no")),
-        (_label(ctx, "mandatory_missing"),
-         ", ".join(_code(ctx, sid) for sid in result.mandatory_missing) or _label(ctx, "none")),
-        (_label(ctx, "outcome"), ctx.t(outcomes[result.level]["label"])),
+        (ctx.label("earned"), f"{_points(ctx, result.earned)} / {_points(ctx, result.maximum)}"),
+        (ctx.label("percent"), _pct(ctx, result.percent)),
+        (ctx.label("threshold"), _pct(ctx, scoring["threshold_percent"], 0)),
+        (ctx.label("mandatory_met"), ctx.label("word_yes" if result.mandatory_met else "word_no")),
+        (ctx.label("mandatory_missing"),
+         ", ".join(_code(ctx, sid) for sid in result.mandatory_missing) or ctx.label("none")),
+        (ctx.label("outcome"), ctx.t(outcomes[result.level]["label"])),
     ]
     return ctx.render("standards_example.html", example=example, name=ctx.t(example["name"]),
                       description=ctx.t(example["description"]), figures=figures, area_rows=area_rows,
-                      improve=improve, changes=changes, based_on=bool(example.get("based_on")),
-                      labels=_labels(ctx, "illustrative", "based_on", "changed", "example_caption", "area",
-                                     "earned", "max_points", "percent", "improvement_plan", "code", "title",
-                                     "level", "points", "answer", "notes", "rule", "value"),
-                      missed_label=_label(ctx, "missed"),
-                      before_label=_label(ctx, "before"),
-                      after_label=_label(ctx, "after"))
+                      improve=improve, changes=changes, based_on=bool(example.get("based_on")))
 
 
 def _chain(data: Mapping[str, Any], example_id: str) -> list[Mapping[str, Any]]:
@@ -115,20 +107,20 @@ def standards_form(ctx) -> str:
         "version_date": data["scheme"]["date"],
         **file_payload(ctx, data),
         "ui": {
-            "result": _label(ctx, "form_result"), "points": _label(ctx, "points"),
-            "threshold": _label(ctx, "threshold"), "mandatory_met": _label(ctx, "mandatory_met"),
-            "mandatory_missing": _label(ctx, "mandatory_missing"), "unanswered": _label(ctx, "form_unanswered"),
-            "yes": _label(ctx, "word_yes"), "no": _label(ctx, "word_no"), "by_area": _label(ctx, "example_caption"),
-            "area": _label(ctx, "area"), "earned": _label(ctx, "earned"), "maximum": _label(ctx, "max_points"),
-            "percent": _label(ctx, "percent"), "reset_confirm": _label(ctx, "form_reset_confirm"),
-            "report_title": _label(ctx, "report_title"), "report_note": _label(ctx, "report_note"),
-            "municipality": _label(ctx, "form_municipality"), "date": _label(ctx, "form_date"),
-            "assessors": _label(ctx, "form_assessors"), "version": _label(ctx, "version"),
-            "code": _label(ctx, "code"), "title": _label(ctx, "title"), "level": _label(ctx, "level"),
-            "answer": _label(ctx, "answer"), "notes": _label(ctx, "notes"), "no_answer": _label(ctx, "no_answer"),
-            "version_mismatch": _label(ctx, "form_version_mismatch", saved="{1}"), "outcome": _label(ctx, "outcome"),
-            "record": _label(ctx, "form_record"), "rule": _label(ctx, "rule"), "value": _label(ctx, "value"),
-            "total": _label(ctx, "total"), "max_points": _label(ctx, "max_points"),
+            "result": ctx.label("form_result"), "points": ctx.label("points"),
+            "threshold": ctx.label("threshold"), "mandatory_met": ctx.label("mandatory_met"),
+            "mandatory_missing": ctx.label("mandatory_missing"), "unanswered": ctx.label("form_unanswered"),
+            "yes": ctx.label("word_yes"), "no": ctx.label("word_no"), "by_area": ctx.label("example_caption"),
+            "area": ctx.label("area"), "earned": ctx.label("earned"), "maximum": ctx.label("max_points"),
+            "percent": ctx.label("percent"), "reset_confirm": ctx.label("form_reset_confirm"),
+            "report_title": ctx.label("report_title"), "report_note": ctx.label("report_note"),
+            "municipality": ctx.label("form_municipality"), "date": ctx.label("form_date"),
+            "assessors": ctx.label("form_assessors"), "version": ctx.label("version"),
+            "code": ctx.label("code"), "title": ctx.label("title"), "level": ctx.label("level"),
+            "answer": ctx.label("answer"), "notes": ctx.label("notes"), "no_answer": ctx.label("no_answer"),
+            "version_mismatch": ctx.label("form_version_mismatch", saved="{1}"), "outcome": ctx.label("outcome"),
+            "record": ctx.label("form_record"), "rule": ctx.label("rule"), "value": ctx.label("value"),
+            "total": ctx.label("total"), "max_points": ctx.label("max_points"),
         },
     }
     blocks = [{"id": a["id"], "title": _area_title(ctx, a), "standards": [v for v in standards if v["area"] == a["id"]]}
@@ -136,7 +128,4 @@ def standards_form(ctx) -> str:
     return ctx.render("standards_form.html", payload=_script_json(payload), blocks=blocks, answers=answers,
                       version=data["scheme"]["version"], requirement=form_text(ctx, "requirement"),
                       load=form_text(ctx, "load"),
-                      load_hint=form_text(ctx, "load_hint", export=_label(ctx, "form_export")),
-                      labels=_labels(ctx, "form_intro", "form_export", "form_blank", "form_print", "form_reset",
-                                     "form_note", "points", "form_result", "form_record", "form_municipality",
-                                     "form_date", "form_assessors", "version"))
+                      load_hint=form_text(ctx, "load_hint", export=ctx.label("form_export")))

@@ -18,7 +18,6 @@ from typing import Any
 
 from kgo.editions.model import CODES, edition
 from kgo.methods.standards import checklist_rows, display_code
-from kgo.render.standards_views import _label
 from kgo.text import t
 
 #: File names (the edition's suffix, municipality and date are added): the same words in every edition.
@@ -65,7 +64,7 @@ def form_text(ctx, key: str, **slots: str) -> str:
 def file_payload(ctx, data: Mapping[str, Any]) -> dict[str, Any]:
     """The part of the form's JSON that writes and reads its CSV files."""
     this = edition(ctx.lang)
-    export = _label(ctx, "form_export")
+    export = ctx.label("form_export")
     answers = data["scoring"]["answers"]
     return {
         "csv": {"delimiter": ";" if this.decimal == "," else ",", "decimal": this.decimal},

@@ -11,8 +11,6 @@ from kgo.methods.standards import (
 from kgo.render.markers import renderer
 from kgo.render.standards_views import (
     _data,
-    _label,
-    _labels,
     _pct,
     _points,
     _standard_view,
@@ -27,7 +25,7 @@ def standards_rules(ctx) -> str:
                 "share": _pct(ctx, a["factor"] * 100, 0)} for a in scoring["answers"]]
     levels = [{"label": ctx.t(lv["label"]), "description": ctx.t(lv["description"]),
                "min": _pct(ctx, lv["min_percent"], 0),
-               "mandatory": _label(ctx, "word_yes" if lv["requires_mandatory"] else "word_no")}
+               "mandatory": ctx.label("word_yes" if lv["requires_mandatory"] else "word_no")}
               for lv in scoring["levels"]]
     not_recognised = {"label": ctx.t(scoring["not_recognised"]["label"]),
                       "description": ctx.t(scoring["not_recognised"]["description"])}
@@ -36,19 +34,15 @@ def standards_rules(ctx) -> str:
                        for lv in scoring["standard_levels"]]
     total = sum(s["points"] for s in _data(ctx)["standards"])
     rules = [
-        (_label(ctx, "threshold"), _pct(ctx, scoring["threshold_percent"], 0)),
-        (_label(ctx, "mandatory_rule"), _label(ctx, "mandatory_rule_text")),
-        (_label(ctx, "percent_rule"), _label(ctx, "percent_rule_text")),
-        (_label(ctx, "max_total"), ctx.num(total)),
-        (_label(ctx, "validity"), f"{scoring['validity']['years']} {_label(ctx, 'years')}"),
-        (_label(ctx, "monitoring"), f"{scoring['validity']['monitoring_months']} {_label(ctx, 'months')}"),
+        (ctx.label("threshold"), _pct(ctx, scoring["threshold_percent"], 0)),
+        (ctx.label("mandatory_rule"), ctx.label("mandatory_rule_text")),
+        (ctx.label("percent_rule"), ctx.label("percent_rule_text")),
+        (ctx.label("max_total"), ctx.num(total)),
+        (ctx.label("validity"), f"{scoring['validity']['years']} {ctx.label('years')}"),
+        (ctx.label("monitoring"), f"{scoring['validity']['monitoring_months']} {ctx.label('months')}"),
     ]
     return ctx.render("standards_rules.html", rules=rules, answers=answers, levels=levels,
-                      not_recognised=not_recognised, standard_levels=standard_levels,
-                      labels=_labels(ctx, "rules_caption", "rule", "value", "answers_caption", "answer",
-                                     "factor", "levels_caption", "outcome", "min_percent",
-                                     "requires_mandatory", "level", "points", "description"),
-                      level_caption=_label(ctx, "standard_levels_caption"))
+                      not_recognised=not_recognised, standard_levels=standard_levels)
 
 
 def _points_range(rng: Mapping[str, int]) -> str:
@@ -63,17 +57,14 @@ def standards_bfc(ctx) -> str:
     bfc = comparisons["bfc-see"]
     facts = [{"text": ctx.t(f["text"]), "source": source_in(ctx, f["source"])} for f in bfc["facts"]]
     return ctx.render("standards_bfc.html", name=ctx.t(bfc["name"]), facts=facts,
-                      source_label=ctx.ui("source"),
-                      accessed_label=_label(ctx, "accessed"))
+                      source_label=ctx.ui("source"))
 
 
 @renderer("standards", "crosswalk")
 def standards_crosswalk(ctx) -> str:
     rows = [{**{k: v for k, v in _standard_view(ctx, st).items() if k in ("code", "title", "url", "crosswalk")}}
             for st in _data(ctx)["standards"]]
-    return ctx.render("standards_crosswalk.html", rows=rows,
-                      labels=_labels(ctx, "crosswalk_caption", "code", "title", "bfc_short", "culture21_short",
-                                     "sdg_indicator_short"))
+    return ctx.render("standards_crosswalk.html", rows=rows)
 
 
 @renderer("standards", "frameworks")
@@ -82,25 +73,22 @@ def standards_frameworks(ctx) -> str:
     rows = [{"name": ctx.t(fw["name"]), "source": source_in(ctx, fw["source"]),
              "entries": [f"{item['id']} {ctx.t(item['title'])}" for item in fw["items"]]}
             for fw in (frameworks["bfc"], frameworks["culture21"], frameworks["sdg_indicators"])]
-    return ctx.render("standards_frameworks.html", rows=rows, source_label=ctx.ui("source"),
-                      labels=_labels(ctx, "frameworks_caption", "framework", "accessed"))
+    return ctx.render("standards_frameworks.html", rows=rows, source_label=ctx.ui("source"))
 
 
 @renderer("standards", "scheme")
 def standards_scheme(ctx) -> str:
     scheme = _data(ctx)["scheme"]
-    rows = [(_label(ctx, "version"), scheme["version"]), (_label(ctx, "version_date"), scheme["date"]),
-            (_label(ctx, "status"), ctx.t(scheme["status"]))]
-    return ctx.render("standards_scheme.html", rows=rows,
-                      labels=_labels(ctx, "scheme_caption", "rule", "value"))
+    rows = [(ctx.label("version"), scheme["version"]), (ctx.label("version_date"), scheme["date"]),
+            (ctx.label("status"), ctx.t(scheme["status"]))]
+    return ctx.render("standards_scheme.html", rows=rows)
 
 
 @renderer("standards", "changelog")
 def standards_changelog(ctx) -> str:
     changes = [{"version": c["version"], "date": c["date"], "entries": [ctx.t(i) for i in c["items"]]}
                for c in _data(ctx)["scheme"]["changes"]]
-    return ctx.render("standards_changelog.html", changes=changes,
-                      labels=_labels(ctx, "changelog_caption", "version", "version_date", "changes"))
+    return ctx.render("standards_changelog.html", changes=changes)
 
 
 @renderer("standards", "scenarios")
@@ -109,22 +97,21 @@ def standards_scenarios(ctx) -> str:
     cases = reference_cases(data)
     outcomes = {lv["id"]: ctx.t(lv["label"]) for lv in data["scoring"]["levels"]}
     outcomes[data["scoring"]["not_recognised"]["id"]] = ctx.t(data["scoring"]["not_recognised"]["label"])
-    of_total = _label(ctx, "recommended_points", total=cases.recommended_points)
+    of_total = ctx.label("recommended_points", total=cases.recommended_points)
 
     def needed(value: int | None) -> str:
         return f"{value} {of_total}" if value is not None else "–"
 
     rows = [
-        (_label(ctx, "scenario_mandatory_only"),
+        (ctx.label("scenario_mandatory_only"),
          f"{_points(ctx, cases.mandatory_only.earned)} / {cases.maximum} ({_pct(ctx, cases.mandatory_only.percent)})",
          outcomes[cases.mandatory_only.level]),
-        (_label(ctx, "scenario_all_partial"),
+        (ctx.label("scenario_all_partial"),
          f"{_points(ctx, cases.all_partial.earned)} / {cases.maximum} ({_pct(ctx, cases.all_partial.percent)})",
          outcomes[cases.all_partial.level]),
-        (_label(ctx, "scenario_ceiling"), _pct(ctx, cases.ceiling_percent, 0), ""),
-        (_label(ctx, "threshold"), _pct(ctx, data["scoring"]["threshold_percent"], 0), ""),
-        (_label(ctx, "scenario_needed_rest_partial"), needed(cases.needed_rest_partial), ""),
-        (_label(ctx, "scenario_needed_rest_none"), needed(cases.needed_rest_none), ""),
+        (ctx.label("scenario_ceiling"), _pct(ctx, cases.ceiling_percent, 0), ""),
+        (ctx.label("threshold"), _pct(ctx, data["scoring"]["threshold_percent"], 0), ""),
+        (ctx.label("scenario_needed_rest_partial"), needed(cases.needed_rest_partial), ""),
+        (ctx.label("scenario_needed_rest_none"), needed(cases.needed_rest_none), ""),
     ]
-    return ctx.render("standards_scenarios.html", rows=rows,
-                      labels=_labels(ctx, "scenarios_caption", "scenario", "value", "outcome"))
+    return ctx.render("standards_scenarios.html", rows=rows)

@@ -90,15 +90,6 @@ def week_days(start: dt.date, span: Mapping[str, int]) -> tuple[dt.date, dt.date
 # --- lookups ----------------------------------------------------------------------------------
 
 
-
-def _label(ctx, key: str, **values: Any) -> str:
-    return ctx.label(key, **values)
-
-
-def _labels(ctx, *keys: str) -> dict[str, str]:
-    return {k: _label(ctx, k) for k in keys}
-
-
 def phases(document: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return sorted(document["phases"], key=lambda p: p["order"])
 
@@ -191,15 +182,13 @@ def timeline_overview(ctx) -> str:
             if phase["mode"] == "parallel":
                 container = _container(doc, phase)
                 if container is not None:
-                    duration += ", " + _label(ctx, "parallel_with", step=str(container["order"]))
-        weeks = fmt_span(phase["plan"], ctx.lang) if phase.get("plan") else _label(ctx, "after_adoption")
+                    duration += ", " + ctx.label("parallel_with", step=str(container["order"]))
+        weeks = fmt_span(phase["plan"], ctx.lang) if phase.get("plan") else ctx.label("after_adoption")
         rows.append({"id": phase["id"], "order": phase["order"], "href": ctx.link(phase["page"]),
                      "title": ctx.t(phase["title"]), "purpose": ctx.t(phase["purpose"]),
                      "result": ctx.t(phase["result"]),
                      "duration": duration, "weeks": weeks})
-    return ctx.render("timeline_overview.html", rows=rows, status=ctx.t(doc["status"]),
-                      labels=_labels(ctx, "caption_overview", "col_step", "col_purpose", "col_duration",
-                                     "col_weeks", "col_result"))
+    return ctx.render("timeline_overview.html", rows=rows, status=ctx.t(doc["status"]))
 
 
 @renderer("timeline", "total")
@@ -209,11 +198,11 @@ def timeline_total(ctx) -> str:
     low, high = sequential_range(doc)
     months = round(weeks * 7 / 30.44)
     lines = [
-        _label(ctx, "total_plan", weeks=str(weeks), months=str(months)),
-        _label(ctx, "total_range", min=str(low), max=str(high)),
-        _label(ctx, "total_rhythm", duration=fmt_duration(doc["rhythm"]["working_group"], ctx.lang)),
+        ctx.label("total_plan", weeks=str(weeks), months=str(months)),
+        ctx.label("total_range", min=str(low), max=str(high)),
+        ctx.label("total_rhythm", duration=fmt_duration(doc["rhythm"]["working_group"], ctx.lang)),
     ]
-    return ctx.render("timeline_total.html", lines=lines, status=_label(ctx, "status_note"))
+    return ctx.render("timeline_total.html", lines=lines, status=ctx.label("status_note"))
 
 
 @renderer("timeline", "calendar")
@@ -233,8 +222,7 @@ def timeline_calendar(ctx) -> str:
         budget[item["month"]].append({"when": ctx.t(item["when"]), "text": ctx.t(item["text"])})
     rows = [{"month": month_name(m, ctx.lang), "budget": budget[m], "work": work[m]}
             for m in range(1, 13) if budget[m] or work[m]]
-    return ctx.render("timeline_calendar.html", rows=rows, status=ctx.t(doc["status"]),
-                      labels=_labels(ctx, "caption_calendar", "col_month", "col_budget", "col_work"))
+    return ctx.render("timeline_calendar.html", rows=rows, status=ctx.t(doc["status"]))
 
 
 @renderer("timeline", "phase")
@@ -243,27 +231,26 @@ def timeline_phase(ctx, id: str) -> str:
     phase = _phase(doc, id)
     lines = []
     if "duration" in phase:
-        lines.append(_label(ctx, "phase_duration", duration=fmt_duration(phase["duration"], ctx.lang)))
+        lines.append(ctx.label("phase_duration", duration=fmt_duration(phase["duration"], ctx.lang)))
     if "small" in phase:
-        lines.append(_label(ctx, "phase_small", duration=fmt_duration(phase["small"], ctx.lang),
-                            note=ctx.t(phase["small_note"])))
+        lines.append(ctx.label("phase_small", duration=fmt_duration(phase["small"], ctx.lang),
+                               note=ctx.t(phase["small_note"])))
     if "extra" in phase:
-        lines.append(_label(ctx, "phase_extra", duration=fmt_duration(phase["extra"], ctx.lang),
-                            note=ctx.t(phase["extra_note"])))
+        lines.append(ctx.label("phase_extra", duration=fmt_duration(phase["extra"], ctx.lang),
+                               note=ctx.t(phase["extra_note"])))
     if phase.get("plan"):
-        lines.append(_label(ctx, "phase_weeks", weeks=fmt_span(phase["plan"], ctx.lang)))
+        lines.append(ctx.label("phase_weeks", weeks=fmt_span(phase["plan"], ctx.lang)))
     if phase["id"] == "participation":
         span = intensive_span(doc)
         weeks = span["end"] - span["start"] + 1
-        lines.append(_label(ctx, "phase_intensive", weeks=fmt_span(span, ctx.lang),
-                            duration=t(_count(weeks, weeks, "weeks"), ctx.lang)))
+        lines.append(ctx.label("phase_intensive", weeks=fmt_span(span, ctx.lang),
+                               duration=t(_count(weeks, weeks, "weeks"), ctx.lang)))
     elif "note" in phase:
         lines.append(_sentence(ctx.t(phase["note"])))
     tasks = [{"title": ctx.t(k["title"]), "duration": fmt_duration(k["duration"], ctx.lang)}
              for k in phase.get("tasks", [])]
     return ctx.render("timeline_phase.html", id=phase["id"], lines=lines,
-                      parts=_in_plan_order(phase, ctx), tasks=tasks,
-                      labels=_labels(ctx, "phase_parts", "phase_tasks"))
+                      parts=_in_plan_order(phase, ctx), tasks=tasks)
 
 
 def _sentence(text: str) -> str:
@@ -288,9 +275,7 @@ def timeline_consultations(ctx) -> str:
     rows = [{"weeks": fmt_span(c["plan"], ctx.lang), "phase": titles[c["phase"]],
              "activity": ctx.t(c["activity"]), "who": ctx.t(c["who"]), "intensive": bool(c.get("intensive"))}
             for c in sorted(doc["consultations"], key=lambda c: (c["plan"]["start"], c["plan"]["end"]))]
-    return ctx.render("timeline_consultations.html", rows=rows, status=ctx.t(doc["status"]),
-                      labels=_labels(ctx, "caption_consultations", "col_week", "col_step", "col_activity",
-                                     "col_who"))
+    return ctx.render("timeline_consultations.html", rows=rows, status=ctx.t(doc["status"]))
 
 
 @renderer("timeline", "milestone")
@@ -303,8 +288,8 @@ def timeline_milestone(ctx, id: str) -> str:
     start = dt.date.fromisoformat(doc["example"]["start"])
     day = week_days(start, span)[1]
     return ctx.render("timeline_milestone.html",
-                      text=_label(ctx, "milestone_week", week=fmt_span(span, ctx.lang), title=ctx.t(record["title"])),
-                      example=_label(ctx, "milestone_example", date=fmt_date(day, ctx.lang)))
+                      text=ctx.label("milestone_week", week=fmt_span(span, ctx.lang), title=ctx.t(record["title"])),
+                      example=ctx.label("milestone_example", date=fmt_date(day, ctx.lang)))
 
 
 @renderer("timeline", "example")
@@ -320,8 +305,7 @@ def timeline_example(ctx) -> str:
     end = week_days(start, {"start": plan_end(doc), "end": plan_end(doc)})[1]
     after = end + dt.timedelta(weeks=example["after"]["weeks_after"])
     rows.append({"when": fmt_month(after, ctx.lang), "what": ctx.t(example["after"]["text"])})
-    return ctx.render("timeline_example.html", rows=rows,
-                      labels=_labels(ctx, "caption_example", "col_when", "col_what"))
+    return ctx.render("timeline_example.html", rows=rows)
 
 
 @renderer("timeline", "cycle")
@@ -333,5 +317,4 @@ def timeline_cycle(ctx) -> str:
         when = "–".join(month_name(m, ctx.lang) for m in (months[:1] + months[-1:] if len(months) > 1 else months))
         rows.append({"when": when, "what": ctx.t(item["title"]), "who": ctx.t(item["who"]),
                      "duration": fmt_duration(item["duration"], ctx.lang) if "duration" in item else ""})
-    return ctx.render("timeline_cycle.html", rows=rows, status=_label(ctx, "status_note"),
-                      labels=_labels(ctx, "caption_cycle", "col_when", "col_what", "col_how_long", "col_who"))
+    return ctx.render("timeline_cycle.html", rows=rows, status=ctx.label("status_note"))

@@ -10,11 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kgo.render.markers import renderer
-from kgo.render.renderers.project import fmt_period, label, person, source_view
-
-
-def _labels(ctx, *keys: str) -> dict[str, str]:
-    return {k: label(ctx.data["training"], k, ctx.lang) for k in keys}
+from kgo.render.renderers.project import fmt_period, person, source_view
 
 
 def _modules(ctx) -> list[Mapping[str, Any]]:
@@ -31,7 +27,7 @@ def plural_form(n: int) -> str:
 
 
 def _hours(ctx, hours: int) -> str:
-    return label(ctx.data["training"], f"hours_{plural_form(hours)}", ctx.lang, n=ctx.num(hours))
+    return ctx.label(f"hours_{plural_form(hours)}", n=ctx.num(hours))
 
 
 @renderer("training", "school")
@@ -47,8 +43,6 @@ def training_school(ctx) -> str:
                    for d in school["directors"]],
         audience=ctx.t(school["audience"]),
         source=source_view(school["source"], ctx.lang),
-        labels=_labels(ctx, "school_caption", "school_name", "school_city", "school_sessions",
-                       "school_directors", "school_audience") | {"source": ctx.ui("source")},
     )
 
 
@@ -56,12 +50,10 @@ def training_school(ctx) -> str:
 def training_overview(ctx) -> str:
     modules = _modules(ctx)
     rows = [{"id": m["id"], "order": m["order"], "title": ctx.t(m["title"]),
-             "hours": _hours(ctx, m["hours"]), "origin": label(ctx.data["training"], "origin_model", ctx.lang)}
+             "hours": _hours(ctx, m["hours"]), "origin": ctx.label("origin_model")}
             for m in modules]
     total = _hours(ctx, sum(m["hours"] for m in modules))
-    return ctx.render("training_overview.html", rows=rows, total=total,
-                      labels=_labels(ctx, "overview_caption", "col_module", "col_hours", "col_origin",
-                                     "total"))
+    return ctx.render("training_overview.html", rows=rows, total=total)
 
 
 @renderer("training", "modules")
@@ -74,6 +66,4 @@ def training_modules(ctx) -> str:
         "hours": _hours(ctx, m["hours"]),
         "materials": [{"href": ctx.link(x["page"]), "label": ctx.t(x["label"])} for x in m["materials"]],
     } for m in _modules(ctx)]
-    return ctx.render("training_modules.html", rows=rows,
-                      labels=_labels(ctx, "module", "objectives", "content", "methods", "duration",
-                                     "materials", "origin_note"))
+    return ctx.render("training_modules.html", rows=rows)

@@ -28,7 +28,7 @@ from typing import Any
 from kgo.methods.valorization import weight_sets
 from kgo.render.markers import record, renderer
 from kgo.render.reference import source_texts
-from kgo.render.renderers.valorization_common import WEIGHT_DECIMALS, cell, dim_names, head, label, model, num, table
+from kgo.render.renderers.valorization_common import WEIGHT_DECIMALS, cell, dim_names, head, model, num, table
 
 
 @renderer("valorization", "dimensions")
@@ -47,9 +47,9 @@ def dimensions_table(ctx) -> str:
             cell("; ".join(ctx.t(jrc[j]) for j in jrc_ids)),
             cell("; ".join(ctx.t(unesco[u]) for u in unesco_ids)),
         ])
-    headers = [head(label(ctx, "dimension")), head(label(ctx, "description")),
-               head(label(ctx, "weight"), True), head(label(ctx, "jrc")), head(label(ctx, "unesco"))]
-    return table(ctx, label(ctx, "caption_dimensions"), headers, rows)
+    headers = [head(ctx.label("dimension")), head(ctx.label("description")),
+               head(ctx.label("weight"), True), head(ctx.label("jrc")), head(ctx.label("unesco"))]
+    return table(ctx, ctx.label("caption_dimensions"), headers, rows)
 
 
 @renderer("valorization", "indicators")
@@ -64,7 +64,7 @@ def indicators_table(ctx, dimension: str) -> str:
     for ind in data["indicators"]:
         if ind["dimension"] != dimension:
             continue
-        direction = label(ctx, "direction_plus" if ind["direction"] == "+" else "direction_minus")
+        direction = ctx.label("direction_plus" if ind["direction"] == "+" else "direction_minus")
         rows.append([
             cell(ctx.t(ind["name"]), sub=ind["id"]),
             cell(ctx.t(ind["measures"])),
@@ -75,11 +75,11 @@ def indicators_table(ctx, dimension: str) -> str:
             cell(direction),
             cell(num(ctx, ind["weight"], WEIGHT_DECIMALS), num=True),
         ])
-    headers = [head(label(ctx, "indicator")), head(label(ctx, "measures")), head(label(ctx, "formula")),
-               head(label(ctx, "unit")), head(label(ctx, "source_of_data")), head(label(ctx, "frequency")),
-               head(label(ctx, "direction")), head(label(ctx, "weight_in_dimension"), True)]
-    caption = f"{label(ctx, 'caption_indicators')}: {ctx.t(dims[dimension]['name'])}"
-    return table(ctx, caption, headers, rows, note=label(ctx, "indicator_code_note"), wide=True)
+    headers = [head(ctx.label("indicator")), head(ctx.label("measures")), head(ctx.label("formula")),
+               head(ctx.label("unit")), head(ctx.label("source_of_data")), head(ctx.label("frequency")),
+               head(ctx.label("direction")), head(ctx.label("weight_in_dimension"), True)]
+    caption = f"{ctx.label('caption_indicators')}: {ctx.t(dims[dimension]['name'])}"
+    return table(ctx, caption, headers, rows, note=ctx.label("indicator_code_note"), wide=True)
 
 
 @renderer("valorization", "alignment")
@@ -97,16 +97,16 @@ def alignment_table(ctx) -> str:
             cell(ctx.t(fw["unesco"]["parts"][ind["alignment"]["unesco"]])),
             cell(unesco_ind),
         ])
-    headers = [head(label(ctx, "indicator")), head(label(ctx, "jrc")), head(label(ctx, "unesco")),
-               head(label(ctx, "unesco_indicator"))]
-    return table(ctx, label(ctx, "caption_alignment"), headers, rows, note=label(ctx, "frameworks_note"))
+    headers = [head(ctx.label("indicator")), head(ctx.label("jrc")), head(ctx.label("unesco")),
+               head(ctx.label("unesco_indicator"))]
+    return table(ctx, ctx.label("caption_alignment"), headers, rows, note=ctx.label("frameworks_note"))
 
 
 @renderer("valorization", "weight-sets")
 def weight_sets_table(ctx) -> str:
     data = model(ctx)
     dims = data["dimensions"]
-    names = {"base": label(ctx, "base_weights")}
+    names = {"base": ctx.label("base_weights")}
     descriptions: dict[str, str] = {"base": ""}
     for ws in data["weight_sets"]:
         names[ws["id"]] = ctx.t(ws["name"])
@@ -115,8 +115,8 @@ def weight_sets_table(ctx) -> str:
     for set_id, weights in weight_sets(data):
         rows.append([cell(names[set_id], sub=descriptions[set_id] or None)]
                     + [cell(num(ctx, weights[d["id"]], WEIGHT_DECIMALS), num=True) for d in dims])
-    headers = [head(label(ctx, "weight_set"))] + [head(ctx.t(d["name"]), True) for d in dims]
-    return table(ctx, label(ctx, "caption_weight_sets"), headers, rows)
+    headers = [head(ctx.label("weight_set"))] + [head(ctx.t(d["name"]), True) for d in dims]
+    return table(ctx, ctx.label("caption_weight_sets"), headers, rows)
 
 
 def _range_text(ctx, band: Mapping[str, Any], decimals: int) -> str:
@@ -136,19 +136,19 @@ def bands_table(ctx, scale: str = "lq") -> str:
     bands = scales["lq_bands" if scale == "lq" else "index_bands"]
     decimals = 2 if scale == "lq" else 0
     rows = [[cell(_range_text(ctx, b, decimals)), cell(ctx.t(b["name"]))] for b in bands]
-    first = label(ctx, "lq") if scale == "lq" else label(ctx, "index")
-    caption = label(ctx, "caption_bands") if scale == "lq" else label(ctx, "index")
-    return table(ctx, caption, [head(first), head(label(ctx, "band"))], rows)
+    first = ctx.label("lq") if scale == "lq" else ctx.label("index")
+    caption = ctx.label("caption_bands") if scale == "lq" else ctx.label("index")
+    return table(ctx, caption, [head(first), head(ctx.label("band"))], rows)
 
 
 @renderer("valorization", "criteria")
 def criteria_table(ctx) -> str:
     rows = []
     for crit in model(ctx)["criteria"]:
-        rows.append([cell(ctx.t(crit["name"]), sub=crit["id"]), cell(label(ctx, f"group_{crit['group']}")),
+        rows.append([cell(ctx.t(crit["name"]), sub=crit["id"]), cell(ctx.label(f"group_{crit['group']}")),
                      cell(ctx.t(crit["question"]))])
-    headers = [head(label(ctx, "criterion")), head(label(ctx, "group")), head(label(ctx, "question"))]
-    return table(ctx, label(ctx, "caption_criteria_overview"), headers, rows)
+    headers = [head(ctx.label("criterion")), head(ctx.label("group")), head(ctx.label("question"))]
+    return table(ctx, ctx.label("caption_criteria_overview"), headers, rows)
 
 
 @renderer("valorization", "criterion")
@@ -160,8 +160,8 @@ def criterion_table(ctx, id: str) -> str:
     for d in sorted(crit["descriptors"], key=lambda d: d["level"]):
         name = labels.get(str(d["level"]))
         rows.append([cell(ctx.num(d["level"]), sub=ctx.t(name) if name else None), cell(ctx.t(d["text"]))])
-    caption = f"{label(ctx, 'caption_criteria')}: {ctx.t(crit['name'])}"
-    return table(ctx, caption, [head(label(ctx, "level")), head(label(ctx, "description"))], rows,
+    caption = f"{ctx.label('caption_criteria')}: {ctx.t(crit['name'])}"
+    return table(ctx, caption, [head(ctx.label("level")), head(ctx.label("description"))], rows,
                  note=ctx.t(crit["question"]))
 
 
@@ -169,7 +169,7 @@ def criterion_table(ctx, id: str) -> str:
 def quadrants_table(ctx) -> str:
     rules = model(ctx)["prioritisation"]
     threshold = ctx.num(rules["threshold"])
-    p, r = label(ctx, "potential"), label(ctx, "readiness")
+    p, r = ctx.label("potential"), ctx.label("readiness")
     conditions = {
         "develop": f"{p} ≥ {threshold}; {r} ≥ {threshold}",
         "build-capacity": f"{p} ≥ {threshold}; {r} < {threshold}",
@@ -178,8 +178,8 @@ def quadrants_table(ctx) -> str:
     }
     rows = [[cell(ctx.t(q["name"])), cell(conditions[qid]), cell(ctx.t(q["action"]))]
             for qid, q in rules["quadrants"].items()]
-    headers = [head(label(ctx, "quadrant")), head(label(ctx, "value_range")), head(label(ctx, "action"))]
-    return table(ctx, label(ctx, "caption_quadrants"), headers, rows)
+    headers = [head(ctx.label("quadrant")), head(ctx.label("value_range")), head(ctx.label("action"))]
+    return table(ctx, ctx.label("caption_quadrants"), headers, rows)
 
 
 @renderer("valorization", "parameters")
@@ -197,16 +197,16 @@ def parameters_table(ctx) -> str:
         ("param_scale", "", f"{value(norm['min'])}–{value(norm['max'])}"),
         ("param_equal", "", value((norm["max"] + norm["min"]) / 2)),
         ("param_levels", "L", value(levels)),
-        ("param_share", label(ctx, "symbol_qualitative_share"), value(rules["qualitative_share"])),
+        ("param_share", ctx.label("symbol_qualitative_share"), value(rules["qualitative_share"])),
         ("param_complement", "1 − a", value(1 - rules["qualitative_share"])),
-        ("param_cap", label(ctx, "symbol_lq_cap"), value(rules["lq_cap"])),
-        ("param_threshold", label(ctx, "symbol_threshold"), value(rules["threshold"])),
+        ("param_cap", ctx.label("symbol_lq_cap"), value(rules["lq_cap"])),
+        ("param_threshold", ctx.label("symbol_threshold"), value(rules["threshold"])),
         ("param_missing", "", value(data["missing_data"]["min_weight_share"])),
     ]
-    body = [[cell(label(ctx, key)), cell(symbol, code=bool(symbol)), cell(text, num=True)]
+    body = [[cell(ctx.label(key)), cell(symbol, code=bool(symbol)), cell(text, num=True)]
             for key, symbol, text in rows]
-    headers = [head(label(ctx, "parameter")), head(label(ctx, "symbol")), head(label(ctx, "value"), True)]
-    return table(ctx, label(ctx, "caption_parameters"), headers, body, note=label(ctx, "parameters_note"))
+    headers = [head(ctx.label("parameter")), head(ctx.label("symbol")), head(ctx.label("value"), True)]
+    return table(ctx, ctx.label("caption_parameters"), headers, body, note=ctx.label("parameters_note"))
 
 
 @renderer("valorization", "access")
@@ -217,7 +217,7 @@ def access_table(ctx) -> str:
     for item in data["access"]:
         names = [ctx.t(i["name"]) for i in data["indicators"] if i["access"] == item["id"]]
         if item["id"] == "special-tabulation":
-            names.append(label(ctx, "lq_inputs"))
+            names.append(ctx.label("lq_inputs"))
         source = item.get("source")
         rows.append([
             cell(ctx.t(item["name"]), sub=ctx.t(item["cost"])),
@@ -225,5 +225,5 @@ def access_table(ctx) -> str:
                  link_text=source_texts(source, ctx.lang)["title"] if source else None),
             cell("; ".join(names) or "–"),
         ])
-    headers = [head(label(ctx, "access_kind")), head(label(ctx, "access_how")), head(label(ctx, "access_used_for"))]
-    return table(ctx, label(ctx, "caption_access"), headers, rows, note=label(ctx, "access_note"), wide=True)
+    headers = [head(ctx.label("access_kind")), head(ctx.label("access_how")), head(ctx.label("access_used_for"))]
+    return table(ctx, ctx.label("caption_access"), headers, rows, note=ctx.label("access_note"), wide=True)

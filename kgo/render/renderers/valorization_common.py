@@ -14,7 +14,6 @@ from typing import Any
 
 from kgo.editions.model import edition
 from kgo.methods.valorization import compute_example, fixed
-from kgo.text import dataset_label
 
 NUMBER_DECIMALS = 1   # normalised values, dimension scores, index, potential, readiness
 LQ_DECIMALS = 2
@@ -24,10 +23,6 @@ DATA_FILE = "data/valorization.yaml"
 
 def model(ctx) -> Mapping[str, Any]:
     return ctx.data["valorization"]
-
-
-def label(ctx, key: str, **values: Any) -> str:
-    return dataset_label(model(ctx), key, ctx.lang, **values)
 
 
 def num(ctx, value: float | None, decimals: int = NUMBER_DECIMALS) -> str:
@@ -107,13 +102,13 @@ def quadrant_names(ctx) -> dict[str, str]:
 
 
 def illustrative_note(ctx) -> str:
-    return label(ctx, "illustrative_note")
+    return ctx.label("illustrative_note")
 
 
 def variant_name(ctx, name: str, value: float | None) -> str:
     """'Osnovne vrednosti' or 'a = 0,5' / 'g = 3' / 'prag = 45' for a matrix sensitivity variant."""
     if value is None:
-        return label(ctx, "base_values")
-    symbol = label(ctx, f"symbol_{name}")
+        return ctx.label("base_values")
+    symbol = ctx.label(f"symbol_{name}")
     decimals = 0 if float(value).is_integer() else (1 if float(value * 10).is_integer() else 2)
     return f"{symbol} = {num(ctx, value, decimals)}"

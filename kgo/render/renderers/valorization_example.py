@@ -29,7 +29,6 @@ from kgo.render.renderers.valorization_common import (
     example,
     head,
     illustrative_note,
-    label,
     model,
     num,
     quadrant_names,
@@ -56,10 +55,10 @@ def example_raw(ctx) -> str:
         derived = ind.get("derived") is not None
         decimals = raw_decimals(ind, typed)
         direction = "" if ind["direction"] == "+" else " (−)"
-        sub = ctx.t(ind["unit"]) + (f"; {label(ctx, 'derived_note')}" if derived else "")
+        sub = ctx.t(ind["unit"]) + (f"; {ctx.label('derived_note')}" if derived else "")
         rows.append([cell(ctx.t(ind["name"]) + direction, sub=sub)]
                     + [cell(num(ctx, v, decimals), num=True) for v in values])
-    return table(ctx, label(ctx, "caption_raw"), _unit_headers(ctx, label(ctx, "indicator")), rows,
+    return table(ctx, ctx.label("caption_raw"), _unit_headers(ctx, ctx.label("indicator")), rows,
                  note=illustrative_note(ctx), wide=True)
 
 
@@ -72,7 +71,7 @@ def example_normalised(ctx) -> str:
         direction = "" if ind["direction"] == "+" else " (−)"
         rows.append([cell(ctx.t(ind["name"]) + direction)]
                     + [cell(num(ctx, ex.normalised[ind["id"]][u]), num=True) for u in ex.units])
-    return table(ctx, label(ctx, "caption_normalised"), _unit_headers(ctx, label(ctx, "indicator")), rows,
+    return table(ctx, ctx.label("caption_normalised"), _unit_headers(ctx, ctx.label("indicator")), rows,
                  note=illustrative_note(ctx), wide=True)
 
 
@@ -81,10 +80,10 @@ def example_dimensions(ctx) -> str:
     ex = example(ctx)
     rows = []
     for dim in model(ctx)["dimensions"]:
-        weight = f"{label(ctx, 'weight')} {num(ctx, dim['weight'], WEIGHT_DECIMALS)}"
+        weight = f"{ctx.label('weight')} {num(ctx, dim['weight'], WEIGHT_DECIMALS)}"
         rows.append([cell(ctx.t(dim["name"]), sub=weight)]
                     + [cell(num(ctx, ex.dimension_scores[u][dim["id"]]), num=True) for u in ex.units])
-    return table(ctx, label(ctx, "caption_dimension_scores"), _unit_headers(ctx, label(ctx, "dimension")),
+    return table(ctx, ctx.label("caption_dimension_scores"), _unit_headers(ctx, ctx.label("dimension")),
                  rows, note=illustrative_note(ctx))
 
 
@@ -102,9 +101,9 @@ def example_index(ctx) -> str:
     rows = [[cell(names[u]), cell(ctx.num(ex.ranks[u]), num=True),
              cell(num(ctx, ex.index[u]), num=True, strong=True), cell(_index_band(ctx, ex.index[u]))]
             for u in order]
-    headers = [head(label(ctx, "municipality")), head(label(ctx, "rank"), True),
-               head(label(ctx, "index"), True), head(label(ctx, "band"))]
-    return table(ctx, label(ctx, "caption_index"), headers, rows, note=illustrative_note(ctx))
+    headers = [head(ctx.label("municipality")), head(ctx.label("rank"), True),
+               head(ctx.label("index"), True), head(ctx.label("band"))]
+    return table(ctx, ctx.label("caption_index"), headers, rows, note=illustrative_note(ctx))
 
 
 @renderer("valorization", "example-lq")
@@ -133,17 +132,17 @@ def example_lq(ctx, municipality: str | None = None) -> str:
             cell(band_names[lq_band(lq, bands)]),
         ])
     total = sum(item["employment"]["sectors"].values())
-    rows.append([cell(label(ctx, "all_sectors")), cell(ctx.num(total), num=True, strong=True),
+    rows.append([cell(ctx.label("all_sectors")), cell(ctx.num(total), num=True, strong=True),
                  cell(ctx.num(e), num=True),
                  cell(num(ctx, ex.values[item["id"]].get("eco-employment", 100 * total / e), 2), num=True, strong=True),
                  cell(""), cell(""), cell(""), cell(""), cell("")])
-    headers = [head(label(ctx, "sector")), head(label(ctx, "employment_local"), True),
-               head(label(ctx, "employment_local_total"), True), head(label(ctx, "share_local"), True),
-               head(label(ctx, "employment_region"), True), head("E", True),
-               head(label(ctx, "share_region"), True), head(label(ctx, "lq"), True),
-               head(label(ctx, "band"))]
-    caption = f"{label(ctx, 'caption_lq')} – {ctx.t(item['name'])} / {ctx.t(data['example']['reference']['name'])}"
-    return table(ctx, caption, headers, rows, note=f"{illustrative_note(ctx)} {label(ctx, 'lq_total_note')}",
+    headers = [head(ctx.label("sector")), head(ctx.label("employment_local"), True),
+               head(ctx.label("employment_local_total"), True), head(ctx.label("share_local"), True),
+               head(ctx.label("employment_region"), True), head("E", True),
+               head(ctx.label("share_region"), True), head(ctx.label("lq"), True),
+               head(ctx.label("band"))]
+    caption = f"{ctx.label('caption_lq')} – {ctx.t(item['name'])} / {ctx.t(data['example']['reference']['name'])}"
+    return table(ctx, caption, headers, rows, note=f"{illustrative_note(ctx)} {ctx.label('lq_total_note')}",
                  wide=True)
 
 
@@ -157,8 +156,8 @@ def example_qualitative(ctx, municipality: str | None = None) -> str:
         rows.append([cell(sectors.get(sector, sector))] + [cell(ctx.num(levels[c["id"]]), num=True) for c in criteria])
     for sector, reason in item.get("not_assessed", {}).items():
         rows.append([cell(sectors.get(sector, sector), sub=ctx.t(reason))] + [cell("–", num=True) for _ in criteria])
-    headers = [head(label(ctx, "sector"))] + [head(ctx.t(c["name"]), True) for c in criteria]
-    caption = f"{label(ctx, 'caption_qualitative')} – {ctx.t(item['name'])}"
+    headers = [head(ctx.label("sector"))] + [head(ctx.t(c["name"]), True) for c in criteria]
+    caption = f"{ctx.label('caption_qualitative')} – {ctx.t(item['name'])}"
     return table(ctx, caption, headers, rows, note=illustrative_note(ctx))
 
 
@@ -183,18 +182,18 @@ def example_matrix(ctx, municipality: str | None = None) -> str:
             cell(num(ctx, row["readiness"]), num=True, strong=True),
             cell(quadrants[row["quadrant"]]),
         ])
-    headers = [head(label(ctx, "sector")), head(label(ctx, "qualitative_potential"), True),
-               head(label(ctx, "lq"), True), head(label(ctx, "concentration"), True),
-               head(label(ctx, "potential"), True), head(label(ctx, "readiness"), True),
-               head(label(ctx, "quadrant"))]
-    caption = f"{label(ctx, 'caption_matrix')} – {ctx.t(item['name'])}"
+    headers = [head(ctx.label("sector")), head(ctx.label("qualitative_potential"), True),
+               head(ctx.label("lq"), True), head(ctx.label("concentration"), True),
+               head(ctx.label("potential"), True), head(ctx.label("readiness"), True),
+               head(ctx.label("quadrant"))]
+    caption = f"{ctx.label('caption_matrix')} – {ctx.t(item['name'])}"
     rules = data["prioritisation"]
-    note = label(ctx, "matrix_note", a=num(ctx, rules["qualitative_share"], 1), g=num(ctx, rules["lq_cap"], 1),
-                 threshold=ctx.num(rules["threshold"]))
+    note = ctx.label("matrix_note", a=num(ctx, rules["qualitative_share"], 1), g=num(ctx, rules["lq_cap"], 1),
+                     threshold=ctx.num(rules["threshold"]))
     out = table(ctx, caption, headers, rows, note=f"{illustrative_note(ctx)} {note}", wide=True)
     points = [{"label": sectors.get(s, s), "x": matrix[s]["readiness"], "y": matrix[s]["potential"]} for s in order]
     chart = ctx.render("valorization_matrix.html", points=points, threshold=float(rules["threshold"]),
-                       quadrants=quadrants, x_label=label(ctx, "readiness"), y_label=label(ctx, "potential"),
+                       quadrants=quadrants, x_label=ctx.label("readiness"), y_label=ctx.label("potential"),
                        caption=caption)
     return out + "\n" + chart
 
@@ -218,28 +217,28 @@ def example_summary(ctx, municipality: str | None = None) -> str:
         return f"{dims[dim]} ({num(ctx, scores[dim], NUMBER_DECIMALS)})"
 
     rows = [
-        [cell(label(ctx, "rank")), cell(f"{ctx.num(ex.ranks[uid])} / {ctx.num(len(ex.units))}")],
-        [cell(label(ctx, "index")), cell(num(ctx, ex.index[uid]))],
-        [cell(label(ctx, "summary_strongest")), cell(scored(strongest))],
-        [cell(label(ctx, "summary_weakest")), cell(scored(weakest))],
-        [cell(label(ctx, "rank_range")), cell(span)],
+        [cell(ctx.label("rank")), cell(f"{ctx.num(ex.ranks[uid])} / {ctx.num(len(ex.units))}")],
+        [cell(ctx.label("index")), cell(num(ctx, ex.index[uid]))],
+        [cell(ctx.label("summary_strongest")), cell(scored(strongest))],
+        [cell(ctx.label("summary_weakest")), cell(scored(weakest))],
+        [cell(ctx.label("rank_range")), cell(span)],
     ]
     if uid in ex.lq:
         lqs = ex.lq[uid]
         employed = item["employment"]["sectors"]
         top = max(lqs, key=lambda s: lqs[s])
         size_rank = 1 + sum(1 for v in employed.values() if v > employed[top])
-        rows.append([cell(label(ctx, "summary_top_lq")),
-                     cell(label(ctx, "summary_top_lq_text", sector=sectors.get(top, top),
-                                lq=num(ctx, lqs[top], LQ_DECIMALS),
-                                employed=ctx.num(employed[top]), place=ctx.num(size_rank),
-                                count=ctx.num(len(employed))))])
+        rows.append([cell(ctx.label("summary_top_lq")),
+                     cell(ctx.label("summary_top_lq_text", sector=sectors.get(top, top),
+                                    lq=num(ctx, lqs[top], LQ_DECIMALS),
+                                    employed=ctx.num(employed[top]), place=ctx.num(size_rank),
+                                    count=ctx.num(len(employed))))])
     if uid in ex.matrix:
         for qid, q in data["prioritisation"]["quadrants"].items():
             members = [sectors.get(s, s) for s, row in ex.matrix[uid].items() if row["quadrant"] == qid]
             rows.append([cell(ctx.t(q["name"])), cell(", ".join(members) or "–")])
         moving = [sectors.get(s, s) for s, values in ex.quadrants.get(uid, {}).items() if len(set(values)) > 1]
-        rows.append([cell(label(ctx, "summary_unstable")), cell(", ".join(moving) or "–")])
-    caption = f"{label(ctx, 'caption_summary')} – {ctx.t(item['name'])}"
-    return table(ctx, caption, [head(label(ctx, "summary_item")), head(label(ctx, "summary_value"))],
+        rows.append([cell(ctx.label("summary_unstable")), cell(", ".join(moving) or "–")])
+    caption = f"{ctx.label('caption_summary')} – {ctx.t(item['name'])}"
+    return table(ctx, caption, [head(ctx.label("summary_item")), head(ctx.label("summary_value"))],
                  rows, note=illustrative_note(ctx))

@@ -20,7 +20,6 @@ from kgo.render.renderers.valorization_common import (
     example,
     head,
     illustrative_note,
-    label,
     model,
     num,
     quadrant_names,
@@ -34,14 +33,14 @@ from kgo.render.renderers.valorization_common import (
 
 
 def _stability(ctx, stable: bool) -> dict:
-    return cell(label(ctx, "stable_yes" if stable else "stable_no"), strong=not stable)
+    return cell(ctx.label("stable_yes" if stable else "stable_no"), strong=not stable)
 
 
 @renderer("valorization", "example-sensitivity")
 def example_sensitivity(ctx) -> str:
     data = model(ctx)
     ex = example(ctx)
-    names = {"base": label(ctx, "base_weights")}
+    names = {"base": ctx.label("base_weights")}
     names.update({ws["id"]: ctx.t(ws["name"]) for ws in data["weight_sets"]})
     units = unit_names(ctx)
     rows = []
@@ -54,9 +53,9 @@ def example_sensitivity(ctx) -> str:
         cells.append(cell(ctx.num(best) if best == worst else f"{ctx.num(best)}–{ctx.num(worst)}", num=True))
         cells.append(_stability(ctx, best == worst))
         rows.append(cells)
-    headers = ([head(label(ctx, "municipality"))] + [head(names[s], True) for s in ex.sensitivity]
-               + [head(label(ctx, "rank_range"), True), head(label(ctx, "stable"))])
-    return table(ctx, label(ctx, "caption_sensitivity"), headers, rows, note=illustrative_note(ctx), wide=True)
+    headers = ([head(ctx.label("municipality"))] + [head(names[s], True) for s in ex.sensitivity]
+               + [head(ctx.label("rank_range"), True), head(ctx.label("stable"))])
+    return table(ctx, ctx.label("caption_sensitivity"), headers, rows, note=illustrative_note(ctx), wide=True)
 
 
 @renderer("valorization", "example-matrix-sensitivity")
@@ -73,14 +72,14 @@ def example_matrix_sensitivity(ctx, municipality: str | None = None) -> str:
         values = by_sector[sector]
         row = matrix[sector]
         rows.append([cell(sectors.get(sector, sector),
-                          sub=f"{label(ctx, 'potential')} {num(ctx, row['potential'])}; "
-                              f"{label(ctx, 'readiness')} {num(ctx, row['readiness'])}")]
+                          sub=f"{ctx.label('potential')} {num(ctx, row['potential'])}; "
+                              f"{ctx.label('readiness')} {num(ctx, row['readiness'])}")]
                     + [cell(quadrants[q], strong=(i > 0 and q != values[0])) for i, q in enumerate(values)]
                     + [_stability(ctx, len(set(values)) == 1)])
-    headers = ([head(label(ctx, "sector"))] + [head(variant_name(ctx, n, v)) for n, v in ex.variants]
-               + [head(label(ctx, "stable"))])
-    caption = f"{label(ctx, 'caption_matrix_sensitivity')} – {ctx.t(item['name'])}"
-    return table(ctx, caption, headers, rows, note=f"{illustrative_note(ctx)} {label(ctx, 'matrix_sensitivity_note')}",
+    headers = ([head(ctx.label("sector"))] + [head(variant_name(ctx, n, v)) for n, v in ex.variants]
+               + [head(ctx.label("stable"))])
+    caption = f"{ctx.label('caption_matrix_sensitivity')} – {ctx.t(item['name'])}"
+    return table(ctx, caption, headers, rows, note=f"{illustrative_note(ctx)} {ctx.label('matrix_sensitivity_note')}",
                  wide=True)
 
 
@@ -95,7 +94,7 @@ def reference_values(ctx) -> str:
         decimals = raw_decimals(ind, typed)
         rows.append([cell(ctx.t(ind["name"]), sub=ind["id"]), cell(ctx.t(ind["unit"])),
                      cell(num(ctx, low, decimals), num=True), cell(num(ctx, high, decimals), num=True)])
-    headers = [head(label(ctx, "indicator")), head(label(ctx, "unit")), head(label(ctx, "reference_min"), True),
-               head(label(ctx, "reference_max"), True)]
-    return table(ctx, label(ctx, "caption_reference_values"), headers, rows,
-                 note=f"{illustrative_note(ctx)} {label(ctx, 'reference_values_note')}")
+    headers = [head(ctx.label("indicator")), head(ctx.label("unit")), head(ctx.label("reference_min"), True),
+               head(ctx.label("reference_max"), True)]
+    return table(ctx, ctx.label("caption_reference_values"), headers, rows,
+                 note=f"{illustrative_note(ctx)} {ctx.label('reference_values_note')}")
