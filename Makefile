@@ -38,7 +38,7 @@ i18n-status: deps ## Which translations are missing, outdated or structurally di
 facts: deps ## Facts register: sourced facts in data/ checked over a year ago or never; ONLINE=1 also tries every source URL (reports, never fails)
 	$(BIN)/python -m kgo.checks.facts $(if $(ONLINE),--online)
 
-bench: deps system-deps ## Measure build, preview, pages and books against the budget
+bench: deps system-deps node-deps ## Measure build, preview, pages and books against the budget
 	$(BIN)/python tools/bench.py
 
 lock: deps ## Regenerate both hashed locks from requirements*.in with uv (the pinned one in requirements-tools.lock)

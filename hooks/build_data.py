@@ -37,7 +37,7 @@ def on_files(files, config):
     if context.passed.get("markers") == fingerprint:
         return files  # checked for the previous edition of this build
     problems = check_pages(((f.abs_src_path, f"docs/{f.src_uri}") for f in files.documentation_pages()),
-                           context.datasets)
+                           context.datasets, context)
     if problems and context.preview:
         context.problems += [str(p) for p in problems]
     elif problems:

@@ -23,7 +23,7 @@ def on_files(files, config):
     if context.passed.get("guard") == fingerprint:
         return files  # the same sources passed for the previous edition of this build
     exceptions = config.extra.get("content_exceptions")
-    found = check_sources(docs, context.root, site_origin(config.site_url))
+    found = check_sources(docs, context.root, site_origin(config.site_url), context)
     context.guarded += found
     kept, _ = apply_exceptions(found, exceptions)
     problems = exception_problems(exceptions)
@@ -39,7 +39,7 @@ def on_files(files, config):
 def on_page_content(html, page, config, files):
     context = build_context(config)
     found = check_page(html, context.stash, Path(page.file.abs_src_path or ""), context.root,
-                       site_origin(config.site_url))
+                       site_origin(config.site_url), context)
     kept, _ = apply_exceptions(found, config.extra.get("content_exceptions"))
     if kept and context.preview:
         context.problems += map(str, kept)

@@ -11,4 +11,5 @@ from kgo.opendata.files import write_open_data
 @event_priority(-400)
 def on_post_build(config):
     if not is_inner_build(config):  # files are shared by every edition: write them once
-        write_open_data(build_context(config).datasets, Path(config.site_dir))
+        context = build_context(config)
+        write_open_data(context.datasets, Path(config.site_dir), context)

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from kgo.build.cache import cached
 from kgo.editions.model import edition as edition_of
 from kgo.engine.mkdocs import build_context, edition, page_path
 from kgo.search.index import index_json, page_records
@@ -16,7 +17,10 @@ def on_page_content(html, page, config, files):
         return html  # the search page itself holds nothing to find
     url = page.url.removeprefix(config.extra.get("edition_root", ""))
     where = [section.title for section in reversed(page.ancestors)]  # "Smernice", "Projekat"
-    build_context(config).search_records[edition(config)] += page_records(url, page.title or "", html, where)
+    title, context = page.title or "", build_context(config)
+    # Kept in the build cache: a page whose HTML did not change gives the same records.
+    records = cached(context, "search", [url, title, html, where], lambda: page_records(url, title, html, where))
+    context.search_records[edition(config)] += records
     return html
 
 

@@ -7,11 +7,13 @@ stale result is never used; old entries are simply never read again (``make clea
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +56,24 @@ def cached(context: BuildContext | Path, kind: str, key: Any, compute: Callable[
         json.dump(value, handle, ensure_ascii=False)
     os.replace(handle.name, path)  # atomic: builds running side by side never read half a file
     return value
+
+
+def inputs_key(datasets: Mapping[str, Any], names: tuple[str, ...], libraries: tuple[str, ...],
+               *extra: str) -> list[str]:
+    """What a set of generated files depends on besides the code: the datasets it is made from,
+    the versions of the libraries that write it, and ``extra`` (the build time)."""
+    data = json.dumps({name: datasets.get(name) for name in names}, ensure_ascii=False, sort_keys=True, default=str)
+    return [hashlib.sha256(data.encode()).hexdigest(), *extra,
+            *(f"{lib}={metadata.version(lib)}" for lib in libraries)]
+
+
+def cached_files(context: BuildContext | Path, kind: str, key: Any,
+                 compute: Callable[[], Mapping[str, bytes]]) -> dict[str, bytes]:
+    """Generated files (site path -> bytes), from the cache when the same key was seen: a build
+    with unchanged data and code writes documents and spreadsheets without making them again."""
+    stored = cached(context, kind, key, lambda: {
+        path: base64.b64encode(data).decode("ascii") for path, data in compute().items()})
+    return {path: base64.b64decode(data) for path, data in stored.items()}
 
 
 def template_cache(root: Path) -> Any:

@@ -30,6 +30,7 @@ class BuildContext:
     problems: list[str] = field(default_factory=list)  # a preview shows these instead of stopping
     pages: dict[str, set[str]] = field(default_factory=dict)  # the docs paths of each edition's pages
     guarded: list[Any] = field(default_factory=list)   # content-guard findings of every edition (kgo.guard)
+    theme_files: dict[tuple[str, ...], list[str]] = field(default_factory=dict)  # theme folders -> their files
 
     @property
     def docs(self) -> Path:

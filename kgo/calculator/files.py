@@ -13,11 +13,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from kgo.build.cache import cached_files, inputs_key
 from kgo.calculator import csvfiles
 from kgo.calculator.build import workbook
-from kgo.calculator.ods import write_ods
-from kgo.calculator.xlsx import write_xlsx
 from kgo.editions.model import EDITIONS, edition
+from kgo.project import ROOT
 
 FOLDER = "kalkulator"
 ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)
@@ -67,6 +67,10 @@ def fixed_zip(data: bytes, when: datetime) -> bytes:
 
 def calculator_files(datasets: Mapping[str, Any], epoch: str | int | None = None) -> dict[str, bytes]:
     """Site path -> bytes of every calculator file of every edition."""
+    # Imported here: a build whose files come from the cache does not pay for openpyxl and odfpy.
+    from kgo.calculator.ods import write_ods
+    from kgo.calculator.xlsx import write_xlsx
+
     model, sectors = datasets["valorization"], datasets["sectors"]
     when = build_time(epoch)
     files: dict[str, bytes] = {}
@@ -89,7 +93,9 @@ def calculator_files(datasets: Mapping[str, Any], epoch: str | int | None = None
 
 
 def write_calculator_files(datasets: Mapping[str, Any], site_dir: Path, epoch: str | int | None = None) -> None:
-    for path, data in calculator_files(datasets, epoch).items():
+    """Write the files into the built site, made at most once for the same data, code and time."""
+    key = inputs_key(datasets, ("valorization", "sectors"), ("openpyxl", "odfpy"), str(epoch or ""))
+    for path, data in cached_files(ROOT, "calculator", key, lambda: calculator_files(datasets, epoch)).items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)

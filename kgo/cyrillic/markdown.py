@@ -256,4 +256,6 @@ def strip_protection(text: str) -> str:
     shown inside code (a page that explains the markup) stay in every edition. For text without
     Markdown code it simply removes every mark.
     """
+    if "{lat}" not in text and "{/lat}" not in text:
+        return text  # most pages have none: skip the walk over their Markdown
     return walk_markdown(text, strip_marks, strip_marks)

@@ -8,24 +8,25 @@ build with unchanged data and code makes none.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import json
 from collections.abc import Mapping
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from kgo.build.cache import cached
+from kgo.build.cache import cached, cached_files, inputs_key
 from kgo.documents import catalogue
 from kgo.documents.package import epoch
-from kgo.documents.writer_docx import write_docx
-from kgo.documents.writer_odt import write_odt
-from kgo.documents.writer_sheets import write_ods, write_xlsx
 from kgo.editions.model import CODES
 from kgo.project import ROOT
 
-WRITERS = {"docx": write_docx, "odt": write_odt, "xlsx": write_xlsx, "ods": write_ods}
+
+def writers() -> dict[str, Any]:
+    """The writer of each format. Imported only when documents are made: python-docx, odfpy and
+    openpyxl take a tenth of a second to import, which a build with every document cached skips."""
+    from kgo.documents.writer_docx import write_docx
+    from kgo.documents.writer_odt import write_odt
+    from kgo.documents.writer_sheets import write_ods, write_xlsx
+
+    return {"docx": write_docx, "odt": write_odt, "xlsx": write_xlsx, "ods": write_ods}
 SOURCES = ("model_acts", "templates_handbook", "templates_guidelines", "standards", "publications", "editions",
            "project")
 LIBRARIES = ("python-docx", "odfpy", "openpyxl")
@@ -39,28 +40,24 @@ def available(datasets: Mapping[str, Any]) -> bool:
 
 def generate(datasets: Mapping[str, Any], seconds: int) -> dict[str, bytes]:
     """Every document: site path -> bytes, in a fixed order."""
-    files = {}
+    files, write = {}, writers()
     for item in catalogue.entries(datasets):
         for lang in CODES:
             doc = catalogue.document(datasets, item, lang)
             for fmt in item.formats:
-                files[catalogue.file_path(item, lang, fmt)] = WRITERS[fmt](doc, seconds)
+                files[catalogue.file_path(item, lang, fmt)] = write[fmt](doc, seconds)
     return files
 
 
 def _key(datasets: Mapping[str, Any], seconds: int) -> list[str]:
     """What the documents depend on besides the code: their data, the time, the libraries."""
-    data = json.dumps({name: datasets.get(name) for name in SOURCES}, ensure_ascii=False, sort_keys=True, default=str)
-    return [hashlib.sha256(data.encode()).hexdigest(), str(seconds),
-            *(f"{lib}={metadata.version(lib)}" for lib in LIBRARIES)]
+    return inputs_key(datasets, SOURCES, LIBRARIES, str(seconds))
 
 
 def documents(datasets: Mapping[str, Any], seconds: int | None = None) -> dict[str, bytes]:
     """Every document of this build (from the cache when the same inputs were seen)."""
     seconds = epoch() if seconds is None else seconds
-    stored = cached(ROOT, "documents", _key(datasets, seconds), lambda: {
-        path: base64.b64encode(data).decode("ascii") for path, data in generate(datasets, seconds).items()})
-    return {path: base64.b64decode(data) for path, data in stored.items()}
+    return cached_files(ROOT, "documents", _key(datasets, seconds), lambda: generate(datasets, seconds))
 
 
 def sizes(datasets: Mapping[str, Any], seconds: int | None = None) -> dict[str, int]:

@@ -97,3 +97,36 @@ def docs_fingerprint(docs_dir: str | Path) -> tuple:
     """Names, times and sizes of every Markdown page: a check that passed for the same fingerprint
     need not run again for the next edition of the same build."""
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(Path(docs_dir).rglob("*.md")))
+
+
+def list_theme_once(config: Any, listings: dict[tuple[str, ...], list[str]]) -> None:
+    """Let every edition of a build reuse one listing of the theme's files.
+
+    MkDocs lists every file of the theme folders (Material ships some ten thousand icons) to find
+    its static files, and the i18n plugin builds each edition anew: three walks over the same
+    folders. The listing of each set of folders is kept in ``listings`` (the build context's), so
+    the walk happens once per build. A preview is left alone: a template added while it runs must
+    be seen."""
+    theme = config.theme
+    if is_preview(config) or getattr(theme, "_kgo_listed_once", False):
+        return
+    make_env = theme.get_env
+
+    def get_env():
+        env = make_env()
+        loader = env.loader
+        walk = loader.list_templates
+
+        def list_templates() -> list[str]:
+            key = tuple(dict.fromkeys(loader.searchpath))  # the i18n plugin adds its sitemap folder per edition
+            if key not in listings:
+                loader.searchpath = list(key)  # the same files, each folder walked once
+                listings[key] = walk()
+            return list(listings[key])
+
+        loader.list_templates = list_templates
+        return env
+
+    theme.get_env = get_env
+    theme._kgo_listed_once = True
+

@@ -8,12 +8,16 @@ found there, the line of data/DATASET.yaml that holds it.
 
 from __future__ import annotations
 
+import hashlib
 import html as html_escape
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import astuple
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from kgo.build.cache import cached
+from kgo.build.context import BuildContext
 from kgo.guard.findings import Finding
 from kgo.guard.html import Hit, scan_html
 from kgo.guard.markdown import includes, scan_markdown
@@ -39,8 +43,16 @@ def _findings(hits: Iterable[Hit], file: str, where: str = "") -> list[Finding]:
     return [Finding(file, hit.line, hit.rule, hit.what, where) for hit in hits]
 
 
-def check_sources(docs: Path, root: Path, own_origin: str = "") -> list[Finding]:
-    """Every finding in the Markdown pages under ``docs`` (both languages) and the files they include."""
+def check_sources(docs: Path, root: Path, own_origin: str = "", context: BuildContext | None = None) -> list[Finding]:
+    """Every finding in the Markdown pages under ``docs`` (both languages) and the files they include.
+    With a build ``context`` the result is kept in the build cache, keyed by every file under ``docs``."""
+    if context is not None:
+        files = sorted(p for p in docs.rglob("*") if p.is_file())
+        key = [own_origin, _label(docs, root),
+               [(p.relative_to(docs).as_posix(), hashlib.sha256(p.read_bytes()).hexdigest()) for p in files]]
+        rows = cached(context, "guard-sources", key,
+                      lambda: [astuple(f) for f in check_sources(docs, root, own_origin)])
+        return [Finding(*row) for row in rows]
     findings, seen = [], set()
     pages = sorted(docs.rglob("*.md"))
     for path in pages:
@@ -79,10 +91,21 @@ def _data_findings(hits: list[Hit], marker, file: str, root: Path) -> list[Findi
 
 
 def check_page(html: str, rendered: Mapping[str, str], source: Path, root: Path,
-               own_origin: str = "") -> list[Finding]:
+               own_origin: str = "", context: BuildContext | None = None) -> list[Finding]:
     """Findings in a page's HTML (made from ``source``) and in each piece of ``rendered`` data HTML
-    (token -> HTML, in marker order) waiting to be placed into it."""
+    (token -> HTML, in marker order) waiting to be placed into it. With a build ``context`` the
+    result is kept in the build cache: the same page, data HTML and source give the same findings."""
     text = source.read_text(encoding="utf-8") if source.is_file() else ""
+    if context is not None:
+        key = [html, dict(rendered), text, _label(source, root), own_origin]
+        rows = cached(context, "guard", key, lambda: [astuple(f) for f in _check(html, rendered, text, source, root,
+                                                                                 own_origin)])
+        return [Finding(*row) for row in rows]
+    return _check(html, rendered, text, source, root, own_origin)
+
+
+def _check(html: str, rendered: Mapping[str, str], text: str, source: Path, root: Path,
+           own_origin: str) -> list[Finding]:
     file = _label(source, root)
     findings = [Finding(file, line_of(text, hit.needle), hit.rule, hit.what, "in the HTML made from this page")
                 for hit in scan_html(html, own_origin)]

@@ -7,13 +7,17 @@ a spreadsheet, so nested values are flattened into dotted column names and lists
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from kgo.build.cache import cached
+from kgo.build.context import BuildContext
 from kgo.editions.model import EDITIONS
+from kgo.project import ROOT
 from kgo.text import t
 
 # File names of the published files, relative to the site root (shared by every edition).
@@ -90,9 +94,10 @@ def open_data_files(datasets: Mapping[str, Any]) -> dict[str, str]:
     return files
 
 
-def write_open_data(datasets: Mapping[str, Any], site_dir: Path) -> None:
-    """Write every open-data file into the built site."""
-    for path, text in open_data_files(datasets).items():
+def write_open_data(datasets: Mapping[str, Any], site_dir: Path, context: BuildContext | Path = ROOT) -> None:
+    """Write every open-data file into the built site (made once for the same data and code)."""
+    key = hashlib.sha256(json.dumps(datasets, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
+    for path, text in cached(context, "opendata", key, lambda: open_data_files(datasets)).items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         # BOM: spreadsheet programs on office PCs then read č ć đ š ž correctly.

@@ -19,12 +19,17 @@ from kgo.render.markers import MarkerError, RenderContext, check_markers, expand
 _PLACEHOLDER = re.compile(r'<div data-kg="(kg-data-\d+)"></div>')
 
 
-def check_pages(pages: Iterable[tuple[str, str]], datasets: Mapping[str, Any]) -> list[MarkerError]:
-    """Every marker problem of the pages given as (file on disk, name to report)."""
-    problems = []
-    for path, name in pages:
-        problems += check_markers(Path(path).read_text(encoding="utf-8"), name, datasets)
-    return problems
+def check_pages(pages: Iterable[tuple[str, str]], datasets: Mapping[str, Any],
+                context: BuildContext | None = None) -> list[MarkerError]:
+    """Every marker problem of the pages given as (file on disk, name to report). With a build
+    ``context`` the result is kept in the build cache (its key holds the code and data/)."""
+    texts = [(Path(path).read_text(encoding="utf-8"), name) for path, name in pages]
+
+    def check() -> list[list[Any]]:
+        return [[p.file, p.line, p.message] for text, name in texts for p in check_markers(text, name, datasets)]
+
+    rows = cached(context, "marker-check", texts, check) if context is not None else check()
+    return [MarkerError(*row) for row in rows]
 
 
 def fill_markers(markdown: str, context: BuildContext, lang: str, page: str) -> tuple[str, list[str]]:
