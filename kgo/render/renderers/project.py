@@ -54,12 +54,6 @@ def project_facts(ctx) -> str:
     return ctx.render("project_facts.html", rows=rows,
                       name=ctx.t(data["project"]["name"]),
                       full_title=ctx.t(data["project"]["full_title"]),
-                      caption=ctx.label("facts_caption"),
-                      col_item=ctx.label("col_item"),
-                      col_value=ctx.label("col_value"),
-                      col_source=ctx.ui("source"),
-                      name_label=ctx.label("project_name"),
-                      title_label=ctx.label("project_full_title"),
                       title_sources=_sources(ctx, data["project"]["sources"]))
 
 
@@ -80,12 +74,7 @@ def project_actors(ctx, role: str | None = None) -> str:
         "detail": ctx.t(a["detail"]) if "detail" in a else "",
         "sources": _sources(ctx, a["sources"]),
     } for a in actors]
-    return ctx.render("project_actors.html", rows=rows,
-                      caption=ctx.label("actors_caption"),
-                      col_role=ctx.label("col_role"),
-                      col_name=ctx.label("col_name"),
-                      col_detail=ctx.label("col_detail"),
-                      col_source=ctx.ui("source"))
+    return ctx.render("project_actors.html", rows=rows)
 
 
 @renderer("project", "forum")
@@ -100,14 +89,7 @@ def project_forum(ctx) -> str:
                       partner=ctx.t(actors[forum["partner"]]["name"]),
                       aim=ctx.t(forum["aim"]),
                       questions=[ctx.t(q) for q in forum["questions"]],
-                      sources=_sources(ctx, forum["sources"]),
-                      caption=ctx.label("forum_caption"),
-                      col_when=ctx.label("col_when"),
-                      col_where=ctx.label("col_where"),
-                      partner_label=ctx.label("forum_partner"),
-                      aim_label=ctx.label("forum_aim"),
-                      questions_label=ctx.label("forum_questions"),
-                      sources_label=ctx.ui("sources"))
+                      sources=_sources(ctx, forum["sources"]))
 
 
 @renderer("project", "disclaimer")
