@@ -78,8 +78,8 @@ def test_the_installers_are_pinned_and_hashed():
     assert first < second, "the pinned pip must be installed before the locked packages"
 
 
-# A path of one machine: /home/…, /root/…, /Users/…, /work/…, a Windows user folder (built from parts so this
-# file does not match itself).
+# A path of one machine: under the home, root, Users or work folder at the top of a file system, or a
+# Windows user folder (the pattern and the examples are built from parts so this file does not match itself).
 MACHINE_PATH = re.compile("(?<![\\w.])(?:/" + "|/".join(("home", "root", "Users", "work")) + r")/[\w.-]+"
                           + r"|[A-Za-z]:\\" + "Users")
 
@@ -101,4 +101,4 @@ def test_no_tracked_file_names_a_path_of_a_particular_machine():
 def test_the_machine_path_pattern_matches_what_it_should():
     assert MACHINE_PATH.search("see " + "/ho" + "me/ana/notes.txt")
     assert MACHINE_PATH.search("Repository: `/" + "work/main`")
-    assert not MACHINE_PATH.search("/usr/lib/*/libpango-1.0.so.0 and https://example.org/work/x")
+    assert not MACHINE_PATH.search("/usr/lib/*/libpango-1.0.so.0 and https://example.org/" + "work/x")
