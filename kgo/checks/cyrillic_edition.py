@@ -157,7 +157,7 @@ def _identifiers(value: Any) -> Iterable[str]:
         if {"sr", "en", "cyr"} <= value.keys() and value["sr"] == value["en"] == value["cyr"]:
             yield str(value["sr"])
         if {"sr", "cyr"} <= value.keys() and isinstance(value["cyr"], str) and CYRILLIC_WORD.search(value["cyr"]):
-            yield value["cyr"]  # a "cyr" text with no Cyrillic at all is a copy left untranslated
+            yield value["cyr"]
         for key, sub in value.items():
             if (key == "id" or key.endswith("_id")) and isinstance(sub, str):
                 yield sub

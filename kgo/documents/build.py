@@ -18,6 +18,10 @@ from kgo.documents.package import epoch
 from kgo.editions.model import CODES
 from kgo.project import ROOT
 
+SOURCES = ("model_acts", "templates_handbook", "templates_guidelines", "standards", "publications", "editions",
+           "project")
+LIBRARIES = ("python-docx", "odfpy", "openpyxl")
+
 
 def writers() -> dict[str, Any]:
     """The writer of each format. Imported only when documents are made: python-docx, odfpy and
@@ -27,9 +31,6 @@ def writers() -> dict[str, Any]:
     from kgo.documents.writer_sheets import write_ods, write_xlsx
 
     return {"docx": write_docx, "odt": write_odt, "xlsx": write_xlsx, "ods": write_ods}
-SOURCES = ("model_acts", "templates_handbook", "templates_guidelines", "standards", "publications", "editions",
-           "project")
-LIBRARIES = ("python-docx", "odfpy", "openpyxl")
 
 
 def available(datasets: Mapping[str, Any]) -> bool:

@@ -129,4 +129,3 @@ def list_theme_once(config: Any, listings: dict[tuple[str, ...], list[str]]) -> 
 
     theme.get_env = get_env
     theme._kgo_listed_once = True
-

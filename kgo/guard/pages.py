@@ -11,9 +11,10 @@ from __future__ import annotations
 import hashlib
 import html as html_escape
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import astuple
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from kgo.build.cache import cached
@@ -43,6 +44,12 @@ def _findings(hits: Iterable[Hit], file: str, where: str = "") -> list[Finding]:
     return [Finding(file, hit.line, hit.rule, hit.what, where) for hit in hits]
 
 
+def _cached_findings(context: BuildContext, kind: str, key: Any,
+                     compute: Callable[[], list[Finding]]) -> list[Finding]:
+    """Findings kept in the build cache (as rows: the cache holds JSON)."""
+    return [Finding(*row) for row in cached(context, kind, key, lambda: [astuple(f) for f in compute()])]
+
+
 def check_sources(docs: Path, root: Path, own_origin: str = "", context: BuildContext | None = None) -> list[Finding]:
     """Every finding in the Markdown pages under ``docs`` (both languages) and the files they include.
     With a build ``context`` the result is kept in the build cache, keyed by every file under ``docs``."""
@@ -50,9 +57,7 @@ def check_sources(docs: Path, root: Path, own_origin: str = "", context: BuildCo
         files = sorted(p for p in docs.rglob("*") if p.is_file())
         key = [own_origin, _label(docs, root),
                [(p.relative_to(docs).as_posix(), hashlib.sha256(p.read_bytes()).hexdigest()) for p in files]]
-        rows = cached(context, "guard-sources", key,
-                      lambda: [astuple(f) for f in check_sources(docs, root, own_origin)])
-        return [Finding(*row) for row in rows]
+        return _cached_findings(context, "guard-sources", key, lambda: check_sources(docs, root, own_origin))
     findings, seen = [], set()
     pages = sorted(docs.rglob("*.md"))
     for path in pages:
@@ -98,9 +103,7 @@ def check_page(html: str, rendered: Mapping[str, str], source: Path, root: Path,
     text = source.read_text(encoding="utf-8") if source.is_file() else ""
     if context is not None:
         key = [html, dict(rendered), text, _label(source, root), own_origin]
-        rows = cached(context, "guard", key, lambda: [astuple(f) for f in _check(html, rendered, text, source, root,
-                                                                                 own_origin)])
-        return [Finding(*row) for row in rows]
+        return _cached_findings(context, "guard", key, lambda: _check(html, rendered, text, source, root, own_origin))
     return _check(html, rendered, text, source, root, own_origin)
 
 

@@ -7,14 +7,13 @@ a spreadsheet, so nested values are flattened into dotted column names and lists
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from kgo.build.cache import cached
+from kgo.build.cache import cached, inputs_key
 from kgo.build.context import BuildContext
 from kgo.editions.model import EDITIONS
 from kgo.project import ROOT
@@ -96,7 +95,7 @@ def open_data_files(datasets: Mapping[str, Any]) -> dict[str, str]:
 
 def write_open_data(datasets: Mapping[str, Any], site_dir: Path, context: BuildContext | Path = ROOT) -> None:
     """Write every open-data file into the built site (made once for the same data and code)."""
-    key = hashlib.sha256(json.dumps(datasets, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
+    key = inputs_key(datasets, tuple(sorted(datasets)), ())
     for path, text in cached(context, "opendata", key, lambda: open_data_files(datasets)).items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -97,7 +97,6 @@ def source_view(source: Mapping[str, Any], lang: str) -> dict[str, str]:
     }
 
 
-
 class Notes:
     """Numbered notes below a table: one per distinct (source, note, secondary) combination."""
 
