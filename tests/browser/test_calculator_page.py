@@ -45,7 +45,7 @@ def calculator_page(site) -> str:
 
 def open_calculator(page, server, path, edition="sr-Latn"):
     open_page(page, page_url(server, edition, path))
-    page.wait_for_selector(".ki-calc[data-ki-calc-ready='1'] form.ki-calc-form:not([hidden])")
+    page.wait_for_selector(".ki-calc[data-ki-calc-ready='1'] form.ki-calc-form", state="visible")
 
 
 def filled_template(site: Path, datasets, lang: str) -> str:
@@ -135,8 +135,24 @@ def test_bad_file_names_row_and_column(page, server, calculator_page, datasets, 
         assert "Ред" in messages or "ред" in messages
 
 
-def test_downloads_of_the_block_exist(page, server, calculator_page):
-    open_calculator(page, server, calculator_page, "en")
+def test_without_javascript_only_the_downloads_and_the_note_show(browser, server, calculator_page):
+    """The form needs the script: without it the head's <noscript> style hides it and the block's
+    note points to the spreadsheets, whose links still work."""
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(page_url(server, "sr-Latn", calculator_page))
+        assert page.locator(".ki-calc-downloads a").first.is_visible()
+        assert page.locator(".ki-calc noscript").count() == 1
+        assert "JavaScript" in page.inner_text(".ki-calc")   # the <noscript> note is rendered as text
+        assert not page.locator("form.ki-calc-form").is_visible()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_downloads_of_the_block_exist(page, server, calculator_page, edition):
+    open_calculator(page, server, calculator_page, edition)
     links = page.eval_on_selector_all(".ki-calc-downloads a", "els => els.map(a => a.href)")
     assert len(links) == 7
     for link in links:

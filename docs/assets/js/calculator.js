@@ -286,7 +286,6 @@
     root.addEventListener("submit", function (event) { event.preventDefault(); });
     root.addEventListener("toggle", focusable, true);
     window.addEventListener("resize", focusable);
-    Array.prototype.forEach.call(root.querySelectorAll("[hidden][data-needs-script]"), function (el) { el.hidden = false; });
   }
 
   function init() {
