@@ -440,3 +440,20 @@ def test_real_site_has_every_book(site):
                 assert reader.trailer["/Root"]["/Lang"] == LANG[lang]
                 assert len(reader.pages) >= 4
                 assert reader.metadata.title == t(pub["title"], lang)
+
+
+@pytest.mark.slow
+def test_real_books_leave_out_what_needs_a_script(site):
+    """The Guidelines' calculator is a form on the web page; in the book only its text and its
+    downloads remain: no form fields, no note for readers without JavaScript. Short phrases are
+    looked for, so that a word hyphenated at a line end cannot hide one."""
+    from pypdf import PdfReader
+
+    words = yaml.safe_load((ROOT / "data" / "valorization.yaml").read_text(encoding="utf-8"))["calculator"]["labels"]
+    for lang in LANG:
+        path = site / "pdf" / f"smernice-{names.SUFFIX[lang]}.pdf"
+        text = _flat(" ".join(page.extract_text() for page in PdfReader(path).pages))
+        assert t(words["page_downloads"], lang) in text, path.name
+        absent = [t(words["page_file"], lang), t(words["page_paste"], lang),
+                  " ".join(t(words["page_no_script"], lang).split()[:6])]
+        assert [phrase for phrase in absent if phrase in text] == [], path.name
