@@ -187,11 +187,13 @@ def free_port() -> int:
 
 def calculator_page(site: Path) -> str:
     """The Guidelines' calculator: the page under smernice/ that holds it (every page has the
-    header's search form, so the calculator's own class is looked for), else the scoring chapter."""
+    header's search form, so the calculator's own class is looked for). No stand-in page: scores
+    of another page would be reported as the calculator's."""
     for page in sorted((site / "smernice").glob("*/index.html")):
         if 'class="ki-calc"' in page.read_text(encoding="utf-8"):
             return f"{page.parent.relative_to(site).as_posix()}/"
-    return "smernice/bodovanje/"
+    raise SystemExit("no page under smernice/ holds the calculator (class=\"ki-calc\"): "
+                     "put <!-- data: valorization calculator --> back on its chapter")
 
 
 def lighthouse_scores(url: str, out: Path) -> tuple[dict[str, int], list[str]]:
