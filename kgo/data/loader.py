@@ -142,6 +142,9 @@ def _explain(error: ValidationError) -> str:
     if kind == "type":
         if hint := _local_number_habit(error.instance, error.validator_value):
             return hint
+        if error.instance is None:  # `value: null`, or a key with nothing after the colon
+            return (f"expected {error.validator_value}, found null (an empty value): fill it in, or "
+                    "leave the key out where the schema allows it")
         return f"expected {error.validator_value}, found {found}"
     if kind == "enum":
         return f"expected one of {', '.join(map(str, error.validator_value))}, found {found}"

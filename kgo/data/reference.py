@@ -37,11 +37,37 @@ def check_districts(data: Mapping[str, Any]) -> list[str]:
         if orders.count(d.get("order")) > 1:
             out.append(f"districts[{i}].order: order {d.get('order')} is used twice; give each district its own")
     if "municipalities" in data:
-        used = {m.get("district") for m in data["municipalities"].get("municipalities", [])}
+        lsgs = data["municipalities"].get("municipalities", [])
+        used = {m.get("district") for m in lsgs}
         for i, d in enumerate(districts):
             if d["id"] not in used:
                 out.append(f"districts[{i}]: district '{d['id']}' has no municipality in "
                            "data/municipalities.yaml; add one or remove the district")
+            else:
+                out += _district_sums(i, d, [m for m in lsgs if m.get("district") == d["id"]])
+    return out
+
+
+def _figure(record: Mapping[str, Any], key: str) -> float | None:
+    figure = record.get(key)
+    return figure.get("value") if isinstance(figure, Mapping) else None
+
+
+def _district_sums(i: int, district: Mapping[str, Any], lsgs: list[Mapping[str, Any]]) -> list[str]:
+    """A district's population equals the sum of its LSGs' and its area that sum to the whole km²
+    (RZS publishes both from the same counts): the figures come from different pages, so a misread
+    or an estimate in place of a census figure shows up here. Only checked when all are known."""
+    out = []
+    for key, rounded in (("population_2022", False), ("area_km2", True)):
+        total, parts = _figure(district, key), [_figure(m, key) for m in lsgs]
+        if total is None or any(p is None for p in parts):
+            continue
+        added = sum(parts)
+        if abs(added - total) > (0.5 if rounded else 0):
+            listed = " + ".join(f"{m.get('id')} {p:g}" for m, p in zip(lsgs, parts))
+            out.append(f"districts[{i}].{key}: {total:g} for '{district['id']}' is not the sum of its "
+                       f"local governments in data/municipalities.yaml ({listed} = {added:g}); "
+                       "check each figure against its source")
     return out
 
 

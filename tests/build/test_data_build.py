@@ -51,6 +51,7 @@ def test_script_in_data_is_escaped_and_a_bad_value_keeps_the_previous_site(tmp_p
     second = run_build(project, site, KGO_PDF="0")
     assert second.returncode != 0
     expected = (f"data/municipalities.yaml:{number + 1}: municipalities[1].population_2022.value: "
-                "expected ['number', 'null'], found \"mnogo\"")
+                "expected integer, found \"mnogo\"")
     assert expected in second.stderr, second.stderr[-3000:]
+    assert second.stderr.count(f"municipalities.yaml:{number + 1}:") == 1, "one problem, one message"
     assert page.read_bytes() == before, "a failed build changed the previous site"

@@ -96,8 +96,11 @@ def test_what_the_data_lacks_is_left_out():
     html, _ = render(data(), "en", lsg="primer-opstina")
     for absent in ("Strategic documents", "BFC SEE certificate", "Programmes", "Website", "City since"):
         assert absent not in html
-    row = re.findall(r'<td class="unknown">unknown<sup', html)
-    assert len(row) == 2 and NOTE["en"] in html  # an unknown figure says so, with its note
+    assert 'class="unknown"' not in html
+    d = data()  # a city's year of city status may be unknown: the page says so, with its note
+    d["municipalities"]["municipalities"][0]["city_since"] = {"value": None, "source": SOURCE, "note": NOTE}
+    html, _ = render(d, "en")
+    assert len(re.findall(r'<td class="unknown">unknown<sup', html)) == 1 and NOTE["en"] in html
 
 
 def test_where_to_start_links_into_the_publications():

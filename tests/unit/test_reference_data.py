@@ -39,6 +39,7 @@ def _labels() -> dict[str, dict[str, str]]:
         "map_title": ("Šema", "Schematic"), "map_desc": ("Nije karta.", "Not a map."),
         "map_legend_city": ("podebljano: grad", "bold: city"),
         "map_legend_link": ("ime vodi na stranicu", "a name leads to its page"),
+        "district_total": ("{district} ukupno", "{district}, total"),
     }
     return {k: {"sr": sr, "en": en} for k, (sr, en) in keys.items()}
 
@@ -47,9 +48,12 @@ def _data() -> dict:
     return {
         "districts": {"districts": [
             {"id": "pirot", "order": 2, "name": _text("Pirotski okrug", "Pirot District"),
-             "seat": _text("Pirot"), "source": SOURCE},
+             "seat": _text("Pirot"), "source": SOURCE,
+             "population_2022": {"value": 49601, "source": SOURCE}, "area_km2": {"value": 1233, "source": SOURCE}},
             {"id": "toplica", "order": 3, "name": _text("Toplički okrug", "Toplica District"),
-             "seat": _text("Prokuplje"), "source": SOURCE},
+             "seat": _text("Prokuplje"), "source": SOURCE,
+             "population_2022": {"value": 9682, "source": SOURCE, "note": NOTE},
+             "area_km2": {"value": 306, "source": SOURCE}},
         ]},
         "municipalities": {"labels": _labels(), "municipalities": [
             {"id": "primer-grad", "name": _text("Grad Primer", "City of Primer"), "short_name": _text("Primer"),
@@ -60,8 +64,8 @@ def _data() -> dict:
             {"id": "primer-opstina", "name": _text("Opština Primer", "Exampleville Municipality"),
              "short_name": _text("Primer 2"), "kind": "municipality", "district": "toplica",
              "seat": _text("Primer 2"),
-             "population_2022": {"value": None, "source": SOURCE, "note": NOTE},
-             "area_km2": {"value": None, "source": SOURCE, "note": NOTE}},
+             "population_2022": {"value": 9682, "source": SOURCE},
+             "area_km2": {"value": 306, "source": SOURCE}},
         ]},
     }
 
@@ -108,10 +112,25 @@ def test_area_keeps_the_decimals_of_the_data():
 
 @pytest.mark.parametrize("lang, word", [("sr", "nepoznato"), ("en", "unknown")])
 def test_unknown_figure_is_shown_as_unknown_with_its_note(lang, word):
-    html = municipalities_table(ctx(_data(), lang))
-    row = html.split('<tr id="lsg-primer-opstina">')[1].split("</tr>")[0]
-    assert row.count(f'unknown">{word}<sup') == 2
+    # only city_since may be unknown (population and area are required by the schema)
+    data = _data()
+    data["municipalities"]["municipalities"][0]["city_since"] = {"value": None, "source": SOURCE, "note": NOTE}
+    html = municipalities_table(ctx(data, lang))
+    row = html.split('<tr id="lsg-primer-grad">')[1].split("</tr>")[0]
+    assert row.count(f'unknown">{word}<sup') == 1
     assert NOTE[lang] in html
+
+
+@pytest.mark.parametrize("lang, label, population", [("sr", "Toplički okrug ukupno", "9.682"),
+                                                      ("en", "Toplica District, total", "9,682")])
+def test_a_district_table_ends_with_the_district_figures_and_their_sources(lang, label, population):
+    html = municipalities_table(ctx(_data(), lang), district="toplica")
+    foot = html.split("<tfoot>")[1].split("</tfoot>")[0]
+    assert f'<th scope="row">{label}</th>' in foot and foot.count("<td") == 4  # kind, seat, two figures
+    assert re.search(rf'<td class="num">{re.escape(population)}<sup class="data-noteref"><a href="#(mun-toplica-note-\d+)"',
+                     foot)
+    assert NOTE[lang] in html  # the district figure's own note is listed with the others
+    assert "<tfoot>" not in municipalities_table(ctx(_data(), lang))  # the table of all has no total
 
 
 def test_every_figure_has_a_numbered_source_note():
@@ -184,15 +203,32 @@ def test_consistent_data_has_no_problems():
     assert validate_reference(_data()) == []
 
 
+def test_a_district_figure_that_is_not_the_sum_of_its_lsgs_is_named_with_the_parts():
+    data = _data()
+    data["districts"]["districts"][0]["population_2022"]["value"] = 49600
+    data["districts"]["districts"][1]["area_km2"]["value"] = 307
+    problems = validate_reference(data)
+    assert ("data/districts.yaml: districts[0].population_2022: 49600 for 'pirot' is not the sum of its local "
+            "governments in data/municipalities.yaml (primer-grad 49601 = 49601); check each figure against "
+            "its source") in problems
+    assert any(p.startswith("data/districts.yaml: districts[1].area_km2: 307 for 'toplica'") for p in problems)
+    # an area is the sum to the whole km² (1232.5 -> 1233 is fine), a population exactly
+    data = _data()
+    data["districts"]["districts"][0]["area_km2"]["value"] = 1232
+    assert validate_reference(data) == []
+    data["districts"]["districts"][0]["area_km2"]["value"] = 1231
+    assert len(validate_reference(data)) == 1
+
+
 def test_other_cross_reference_rules():
     data = _data()
     data["municipalities"]["municipalities"][1]["city_since"] = {"value": 2018, "source": SOURCE}
-    data["municipalities"]["municipalities"][1]["population_2022"].pop("note")
+    data["municipalities"]["municipalities"][0]["city_since"] = {"value": None, "source": SOURCE}
     data["districts"]["districts"].append({"id": "nisava", "order": 2, "name": _text("Nišavski okrug"),
                                           "seat": _text("Niš"), "source": SOURCE})
     problems = "\n".join(validate_reference(data))
     assert "only a city has 'city_since'" in problems
-    assert "population_2022: an unknown value (null) needs a 'note'" in problems
+    assert "municipalities[0].city_since: an unknown value (null) needs a 'note'" in problems
     assert "order 2 is used twice" in problems
     assert "district 'nisava' has no municipality" in problems
 
@@ -329,11 +365,6 @@ def test_project_reference_data_is_consistent():
 
 # --- the real municipal data (issue 22) ---------------------------------------------------------
 
-# LSGs whose 2022 population could not yet be found in a source; each entry must still be null,
-# so the list can only shrink. Area has no such list: every LSG has a sourced area.
-POPULATION_GAPS = {"babusnica"}
-
-
 def _real_data() -> dict:
     from kgo.rules import load_data as load_datasets
     data, errors = load_datasets()[:2]
@@ -341,34 +372,41 @@ def _real_data() -> dict:
     return data
 
 
-def test_every_lsg_has_population_and_area_each_with_a_dated_source():
-    municipalities = _real_data()["municipalities"]["municipalities"]
-    assert len(municipalities) == 15
-    for m in municipalities:
-        for key in ("population_2022", "area_km2"):
-            figure = m[key]
-            assert figure["source"]["title"] and figure["source"]["publisher"], (m["id"], key)
-            if figure["value"] is None:
-                assert key == "population_2022" and m["id"] in POPULATION_GAPS, (m["id"], key)
-                assert figure.get("note"), (m["id"], key)
-            else:
-                assert figure["source"].get("accessed"), (m["id"], key)
-        value = m["population_2022"]["value"]
-        assert value is None or isinstance(value, int), m["id"]
-        assert isinstance(m["area_km2"]["value"], (int, float)), m["id"]
-    gaps = {m["id"] for m in municipalities if m["population_2022"]["value"] is None}
-    assert gaps == POPULATION_GAPS, "a gap was filled or opened: update POPULATION_GAPS"
-
-
-def test_network_table_says_unknown_only_for_the_listed_population_gaps():
+def test_every_lsg_and_district_has_population_and_area_each_with_a_dated_source():
     data = _real_data()
-    html = municipalities_table(ctx(data, "sr"))
-    rows = re.findall(r"<tr\b.*?</tr>", html, flags=re.S)
-    names = {m["id"]: m["name"]["sr"] for m in data["municipalities"]["municipalities"]}
-    unknown_rows = [r for r in rows if "nepoznato" in r]
-    assert len(unknown_rows) == len(POPULATION_GAPS)
-    for lsg in POPULATION_GAPS:
-        assert any(names[lsg] in r for r in unknown_rows), lsg
+    municipalities = data["municipalities"]["municipalities"]
+    districts = data["districts"]["districts"]
+    assert len(municipalities) == 15 and len(districts) == 3
+    for record in [*municipalities, *districts]:
+        for key in ("population_2022", "area_km2"):
+            figure = record[key]
+            assert isinstance(figure["value"], (int, float)), (record["id"], key)
+            source = figure["source"]
+            assert source["title"] and source["publisher"] and source["accessed"], (record["id"], key)
+        assert isinstance(record["population_2022"]["value"], int), record["id"]
+
+
+def test_the_schema_has_no_unknown_population_or_area(tmp_path):
+    from kgo.data.loader import load_one
+    from kgo.project import ROOT
+    text = (ROOT / "data" / "municipalities.yaml").read_text(encoding="utf-8")
+    for old in ("value: 9109", "value: 529"):  # Babušnica: population, area
+        broken = tmp_path / "municipalities.yaml"
+        lines = text.splitlines(keepends=True)
+        number = next(i for i, line in enumerate(lines) if old in line and "babusnica" in "".join(lines[i - 6:i]))
+        lines[number] = lines[number].replace(old, 'value: null, note: {sr: "Nije nađeno.", en: "Not found."}')
+        broken.write_text("".join(lines), encoding="utf-8")
+        errors = [str(e) for e in load_one(broken, "municipalities")[1]]
+        assert any(f"municipalities.yaml:{number + 1}:" in e and ".value: expected" in e and "found null (an empty value): fill it in" in e
+                   for e in errors), errors
+
+
+def test_network_table_says_unknown_nowhere():
+    data = _real_data()
+    for lang, word in (("sr", "nepoznato"), ("en", "unknown")):
+        for html in (municipalities_table(ctx(data, lang)), municipalities_by_district(ctx(data, lang))):
+            assert word not in html
+            assert html.count("<tr id=\"lsg-") == 15
 
 
 def test_a_chapter_list_that_does_not_follow_the_manifest_is_named():

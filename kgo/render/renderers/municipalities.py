@@ -6,8 +6,10 @@ Views:
   ``<!-- data: municipalities by-district -->``      one heading and table per district;
   ``<!-- data: municipalities map -->``              an inline SVG schematic (not a map) of the
                                                       districts and their LSGs, names from data.
-Every figure carries a numbered note pointing to its source; unknown figures read "nepoznato" /
-"unknown" and their note says why. Every LSG's name links to its own page (:func:`lsg_page`, made by
+Every figure carries a numbered note pointing to its source; an unknown figure (a city_since of
+null) reads "nepoznato" / "unknown" and its note says why. A district's table ends with the
+district's own figures (data/districts.yaml), which the build checks against the sum of its LSGs'.
+Every LSG's name links to its own page (:func:`lsg_page`, made by
 ``python -m kgo.render.municipality_pages``; the page's view is in ``municipality_page.py``).
 """
 
@@ -97,9 +99,16 @@ def _table(ctx, district: str | None, prefix: str) -> dict[str, Any]:
         caption = ctx.label("caption_all")
     notes = Notes(prefix, ctx.lang, ctx.label("secondary"))
     rows = _rows(ctx, notes, municipalities, districts)
+    total = None
+    if district is not None:
+        d = districts[district]
+        total = {"label": ctx.label("district_total", district=ctx.t(d["name"])),
+                 "population": figure(ctx, notes, d.get("population_2022")),
+                 "area": figure(ctx, notes, d.get("area_km2"))}
     return {
         "caption": caption,
         "rows": rows,
+        "total": total,
         "show_district": district is None,
         "show_city_since": any(m.get("city_since") for m in municipalities),
         "notes": notes.items,
