@@ -64,7 +64,7 @@ def _district_sums(i: int, district: Mapping[str, Any], lsgs: list[Mapping[str, 
             continue
         added = sum(parts)
         if abs(added - total) > (0.5 if rounded else 0):
-            listed = " + ".join(f"{m.get('id')} {p:g}" for m, p in zip(lsgs, parts))
+            listed = " + ".join(f"{m.get('id')} {p:g}" for m, p in zip(lsgs, parts, strict=True))
             out.append(f"districts[{i}].{key}: {total:g} for '{district['id']}' is not the sum of its "
                        f"local governments in data/municipalities.yaml ({listed} = {added:g}); "
                        "check each figure against its source")

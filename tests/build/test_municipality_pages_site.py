@@ -74,9 +74,9 @@ def test_no_unknown_figure_and_each_district_table_ends_with_its_figures(site, p
         section = html.split(f'id="district-{district["id"]}"')[1].split("</section>")[0]
         foot = section.split("<tfoot>")[1].split("</tfoot>")[0]
         for key in FIGURES:
-            shown = f"{district[key]['value']:,}".replace(",", group)
-            assert re.search(rf'<td class="num">{re.escape(shown)}<sup class="data-noteref"><a href="#mun-{district["id"]}-note-\d+"',
-                             foot), (prefix, district["id"], key)
+            shown = re.escape(f"{district[key]['value']:,}".replace(",", group))
+            note = rf'<sup class="data-noteref"><a href="#mun-{district["id"]}-note-\d+"'
+            assert re.search(rf'<td class="num">{shown}{note}', foot), (prefix, district["id"], key)
 
 
 @pytest.mark.parametrize("prefix", EDITIONS)
