@@ -54,9 +54,9 @@ def _figure(record: Mapping[str, Any], key: str) -> float | None:
 
 
 def _district_sums(i: int, district: Mapping[str, Any], lsgs: list[Mapping[str, Any]]) -> list[str]:
-    """A district's population equals the sum of its LSGs' and its area that sum to the whole km²
-    (RZS publishes both from the same counts): the figures come from different pages, so a misread
-    or an estimate in place of a census figure shows up here. Only checked when all are known."""
+    """A district is made up of its LSGs, so its population is the sum of theirs and its area the
+    sum of theirs to the whole km². The figures come from different pages, so a misread number, or
+    an estimate in place of a census figure, shows up here. Checked only when all are present."""
     out = []
     for key, rounded in (("population_2022", False), ("area_km2", True)):
         total, parts = _figure(district, key), [_figure(m, key) for m in lsgs]
