@@ -55,7 +55,7 @@ def _figure(record: Mapping[str, Any], key: str) -> float | None:
 
 def _district_sums(i: int, district: Mapping[str, Any], lsgs: list[Mapping[str, Any]]) -> list[str]:
     """A district is made up of its LSGs, so its population is the sum of theirs and its area the
-    sum of theirs to the whole km². The figures come from different pages, so a misread number, or
+    sum of theirs to the whole km². The figures often come from different pages, so a misread number, or
     an estimate in place of a census figure, shows up here. Checked only when all are present."""
     out = []
     for key, rounded in (("population_2022", False), ("area_km2", True)):
